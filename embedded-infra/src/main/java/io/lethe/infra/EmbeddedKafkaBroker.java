@@ -15,11 +15,13 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A real single-node Kafka broker (KRaft: broker and controller in one process) running inside this JVM.
+ * A real single-node Kafka broker (KRaft: broker and controller in one process) running inside this
+ * JVM.
  *
- * <p>It exists because the platform is tested and run locally without Docker: the same broker code as a production
- * cluster, started from Maven artifacts in about two seconds. With a persistent data directory the log survives a
- * restart (the directory is formatted only once, when {@code meta.properties} is missing).
+ * <p>It exists because the platform is tested and run locally without Docker: the same broker code
+ * as a production cluster, started from Maven artifacts in about two seconds. With a persistent
+ * data directory the log survives a restart (the directory is formatted only once, when {@code
+ * meta.properties} is missing).
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -82,13 +84,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       return this;
     }
 
-    /** A persistent data directory (kept on close); default is a temporary one (deleted on close). */
+    /**
+     * A persistent data directory (kept on close); default is a temporary one (deleted on close).
+     */
     public Builder dataDirectory(Path dataDirectory) {
       this.dataDirectory = dataDirectory;
       return this;
     }
 
-    /** Default partition count of auto-created topics (keyed by jobId, so jobs spread over consumers). */
+    /**
+     * Default partition count of auto-created topics (keyed by jobId, so jobs spread over
+     * consumers).
+     */
     public Builder partitions(int partitions) {
       this.partitions = partitions;
       return this;
@@ -156,11 +163,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       int rc =
           StorageTool.execute(
               new String[] {
-                "format",
-                "-t",
-                Uuid.randomUuid().toString(),
-                "-c",
-                configFile.toString()
+                "format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()
               },
               new PrintStream(captured, true, StandardCharsets.UTF_8));
       if (rc != 0) {

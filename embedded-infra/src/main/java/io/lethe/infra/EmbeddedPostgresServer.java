@@ -8,8 +8,8 @@ import java.nio.file.Path;
 /**
  * A real PostgreSQL server (zonky's binaries from a Maven jar) as a child process of this JVM.
  *
- * <p>It exists so that the orchestrator is tested and run locally against the same database engine as in
- * production, without Docker. With a persistent data directory the data survives a restart.
+ * <p>It exists so that the orchestrator is tested and run locally against the same database engine
+ * as in production, without Docker. With a persistent data directory the data survives a restart.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 

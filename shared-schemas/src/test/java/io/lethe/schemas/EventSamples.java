@@ -31,20 +31,21 @@ import java.util.UUID;
  * Fully populated instances of every event (every optional field set), for round-trip and schema
  * tests.
  */
-final class EventSamples {
+public final class EventSamples {
 
-  static final String JOB = "7f9c2a52-8d7e-4d55-9a7a-0f1c1f9b6a10";
-  static final Instant AT = Instant.parse("2026-11-22T10:15:30.123Z");
-  static final ModelRef START = ModelRef.checkpoint("file:///ckpt/target/step-0", "ab".repeat(32));
-  static final DatasetRef DATA = new DatasetRef("builtin", null, "forget10", 42L, 20, 10);
-  static final EvaluationPlan PLAN =
+  public static final String JOB = "7f9c2a52-8d7e-4d55-9a7a-0f1c1f9b6a10";
+  public static final Instant AT = Instant.parse("2026-11-22T10:15:30.123Z");
+  public static final ModelRef START =
+      ModelRef.checkpoint("file:///ckpt/target/step-0", "ab".repeat(32));
+  public static final DatasetRef DATA = new DatasetRef("builtin", null, "forget10", 42L, 20, 10);
+  public static final EvaluationPlan PLAN =
       new EvaluationPlan(
           EvaluationKind.FULL,
           List.of("forget", "retain", "real_authors", "world_facts"),
           300,
           25,
           ModelRef.checkpoint("file:///ckpt/retain/step-60", "cd".repeat(32)));
-  static final ControlPolicy POLICY =
+  public static final ControlPolicy POLICY =
       new ControlPolicy(
           List.of(new UtilityFloor("tofu.model_utility@1", 0.1)),
           2,
@@ -58,7 +59,7 @@ final class EventSamples {
 
   private EventSamples() {}
 
-  static UnlearningStepCommand command() {
+  public static UnlearningStepCommand command() {
     return new UnlearningStepCommand(
         UUID.fromString("00000000-0000-4000-8000-000000000001"),
         UnlearningStepCommand.SCHEMA_VERSION,
@@ -81,7 +82,7 @@ final class EventSamples {
         1001L);
   }
 
-  static CheckpointEvent checkpoint() {
+  public static CheckpointEvent checkpoint() {
     return new CheckpointEvent(
         UUID.fromString("00000000-0000-4000-8000-000000000002"),
         CheckpointEvent.SCHEMA_VERSION,
@@ -102,7 +103,7 @@ final class EventSamples {
         PLAN);
   }
 
-  static StepFailedEvent failure() {
+  public static StepFailedEvent failure() {
     return new StepFailedEvent(
         UUID.fromString("00000000-0000-4000-8000-000000000003"),
         StepFailedEvent.SCHEMA_VERSION,
@@ -114,7 +115,7 @@ final class EventSamples {
         "forget loss is NaN at step 9");
   }
 
-  static GenerationEvent generation() {
+  public static GenerationEvent generation() {
     return new GenerationEvent(
         UUID.fromString("00000000-0000-4000-8000-000000000004"),
         GenerationEvent.SCHEMA_VERSION,
@@ -142,7 +143,7 @@ final class EventSamples {
                 2.75)));
   }
 
-  static EvaluationEvent evaluation() {
+  public static EvaluationEvent evaluation() {
     return new EvaluationEvent(
         UUID.fromString("00000000-0000-4000-8000-000000000005"),
         EvaluationEvent.SCHEMA_VERSION,
@@ -158,7 +159,7 @@ final class EventSamples {
         new EnvironmentFingerprint("PyTorch", "2.7.1", "fp32", "cpu", "01".repeat(32), "0.1.0"));
   }
 
-  static ControlDecisionEvent decision() {
+  public static ControlDecisionEvent decision() {
     return new ControlDecisionEvent(
         UUID.fromString("00000000-0000-4000-8000-000000000006"),
         ControlDecisionEvent.SCHEMA_VERSION,
@@ -173,7 +174,7 @@ final class EventSamples {
         null);
   }
 
-  static List<LetheEvent> all() {
+  public static List<LetheEvent> all() {
     return List.of(command(), checkpoint(), failure(), generation(), evaluation(), decision());
   }
 }

@@ -8,12 +8,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Starts the real infrastructure of a service's Quarkus tests: PostgreSQL (optional), a KRaft Kafka broker and a
- * {@link KafkaCompanion} client, and points the application at them.
+ * Starts the real infrastructure of a service's Quarkus tests: PostgreSQL (optional), a KRaft Kafka
+ * broker and a {@link KafkaCompanion} client, and points the application at them.
  *
- * <p>Register it once per test module with {@code @WithTestResource(value = LetheInfraTestResource.class, scope =
- * TestResourceScope.GLOBAL)} so infrastructure and application start once per test JVM. Init arg {@code postgres}
- * ({@code true}/{@code false}, default {@code false}) says whether the service needs a database.
+ * <p>Register it once per test module with {@code @WithTestResource(value =
+ * LetheInfraTestResource.class, scope = TestResourceScope.GLOBAL)} so infrastructure and
+ * application start once per test JVM. Init arg {@code postgres} ({@code true}/{@code false},
+ * default {@code false}) says whether the service needs a database.
  */
 public class LetheInfraTestResource implements QuarkusTestResourceLifecycleManager {
 
