@@ -1,0 +1,19 @@
+package io.lethe.orchestrator.domain;
+
+/** Where a job is in its life. */
+public enum JobStatus {
+  /** Accepted and persisted; its first command is in the outbox. */
+  SUBMITTED,
+  /** Training and evaluating. */
+  RUNNING,
+  /**
+   * Stopped by the controller (floor crossed, guard tripped); its result is the best checkpoint.
+   */
+  HALTED,
+  /** Finished within budget with every floor met. */
+  COMPLETED,
+  /** Could not go on (non-finite loss, refused checkpoint, …). */
+  FAILED,
+  /** Cancelled by a user. */
+  CANCELLED
+}

@@ -1,0 +1,49 @@
+package io.lethe.orchestrator.rest;
+
+import io.lethe.schemas.domain.DatasetRef;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The data of a job: the built-in fictitious-author generator (default) or TOFU-format files.
+ *
+ * @param source {@code builtin} or {@code tofu}
+ * @param path directory of TOFU-format files (tofu only); relative paths are resolved by the
+ *     services
+ * @param split {@code forget01}, {@code forget05} or {@code forget10}
+ * @param seed generator seed (builtin)
+ * @param authors generated authors (builtin)
+ * @param questionsPerAuthor questions per generated author (builtin)
+ */
+public record DatasetRequest(
+    @NotNull @Pattern(regexp = "builtin|tofu", message = "source must be builtin or tofu")
+        String source,
+    @Size(max = 1024) String path,
+    @NotNull
+        @Pattern(
+            regexp = "forget01|forget05|forget10",
+            message = "split must be forget01, forget05 or forget10")
+        String split,
+    Long seed,
+    @Min(1) @Max(2000) Integer authors,
+    @Min(1) @Max(100) Integer questionsPerAuthor) {
+
+  /** TOFU data needs a directory, and no path may climb out of where it points. */
+  @AssertTrue(message = "source tofu needs a path without '..' segments")
+  public boolean isPathValid() {
+    if (!"tofu".equals(source)) {
+      return path == null;
+    }
+    return path != null
+        && !path.isBlank()
+        && !path.replace('\\', '/').matches("(^|.*/)\\.\\.(/.*|$)");
+  }
+
+  DatasetRef toRef() {
+    return new DatasetRef(source, path, split, seed, authors, questionsPerAuthor);
+  }
+}

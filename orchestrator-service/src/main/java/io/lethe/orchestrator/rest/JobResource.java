@@ -1,0 +1,84 @@
+package io.lethe.orchestrator.rest;
+
+import io.lethe.orchestrator.service.JobService;
+import io.lethe.orchestrator.service.JobSpec;
+import io.lethe.schemas.domain.Hyperparameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The job API: submit a job, list jobs, read one. */
+@Path("/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "jobs")
+public class JobResource {
+
+  private static final long DEFAULT_SEED = 1001L; // sail-sg's set_random_seed (methods.md §1.4)
+
+  private final JobService jobs;
+
+  public JobResource(JobService jobs) {
+    this.jobs = jobs;
+  }
+
+  @POST
+  @Operation(summary = "Submit a FINETUNE or UNLEARN job")
+  public Uni<Response> submit(
+      @NotNull(message = "a JSON body is required") @Valid SubmitJobRequest request, UriInfo uri) {
+    JobSpec spec =
+        new JobSpec(
+            request.kind(),
+            request.method(),
+            request.dataset().toRef(),
+            request.startModel() == null
+                ? io.lethe.schemas.domain.ModelRef.fresh("tiny")
+                : request.startModel().toRef(),
+            request.retainModel() == null ? null : request.retainModel().toRef(),
+            request.hyperparameters() == null
+                ? Hyperparameters.defaults()
+                : request.hyperparameters().toSnapshot(),
+            request.kind() == io.lethe.schemas.domain.JobKind.UNLEARN
+                ? (request.policy() == null
+                    ? PolicyRequest.defaults()
+                    : request.policy().toPolicy())
+                : null,
+            request.seed() == null ? DEFAULT_SEED : request.seed());
+    return jobs.submit(spec)
+        .map(
+            job ->
+                Response.created(uri.getAbsolutePathBuilder().path(job.id.toString()).build())
+                    .entity(JobView.of(job))
+                    .build());
+  }
+
+  @GET
+  @Operation(summary = "List jobs, newest first")
+  public Uni<List<JobView>> list(
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+    return jobs.list(limit).map(all -> all.stream().map(JobView::of).toList());
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "Read one job")
+  public Uni<JobView> get(@PathParam("id") String id) {
+    return jobs.find(id).map(JobView::of);
+  }
+}

@@ -1,0 +1,118 @@
+package io.lethe.orchestrator.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.lethe.orchestrator.service.JobNotFoundException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure of the API into a problem+json response: bad input is a 4xx with what to fix;
+ * only a genuine server fault is a 500, and then without internals.
+ */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+  private static final String BASE = "https://lethe.io/problems/";
+
+  @ServerExceptionMapper
+  public Response invalid(ConstraintViolationException e, UriInfo uri) {
+    List<Problem.Violation> violations =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problem.Violation(field(v), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.Violation::field))
+            .toList();
+    return respond(
+        new Problem(
+            BASE + "invalid-request",
+            "Invalid request",
+            400,
+            violations.size() + " field(s) are invalid",
+            uri.getPath(),
+            violations));
+  }
+
+  // Quarkus maps MismatchedInputException itself (plain JSON); this more specific mapper keeps
+  // problem+json.
+  @ServerExceptionMapper
+  public Response mismatched(MismatchedInputException e, UriInfo uri) {
+    return unreadable(e, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unreadable(JsonProcessingException e, UriInfo uri) {
+    String detail;
+    if (e instanceof InvalidFormatException f) {
+      detail = "value " + f.getValue() + " is not valid for " + path(f);
+    } else if (e instanceof MismatchedInputException m) {
+      detail = "unexpected JSON at " + path(m);
+    } else {
+      detail = "the body is not valid JSON";
+    }
+    return respond(
+        new Problem(
+            BASE + "malformed-body", "Malformed request body", 400, detail, uri.getPath(), null));
+  }
+
+  @ServerExceptionMapper
+  public Response notFound(JobNotFoundException e, UriInfo uri) {
+    return respond(
+        new Problem(
+            BASE + "job-not-found", "Job not found", 404, e.getMessage(), uri.getPath(), null));
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    Throwable cause = e.getCause();
+    if (cause instanceof JsonProcessingException json) {
+      return unreadable(json, uri);
+    }
+    String title =
+        Response.Status.fromStatusCode(status) == null
+            ? "HTTP " + status
+            : Response.Status.fromStatusCode(status).getReasonPhrase();
+    return respond(new Problem(BASE + "http-" + status, title, status, title, uri.getPath(), null));
+  }
+
+  @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+  public Response unexpected(Throwable e, UriInfo uri) {
+    LOG.error("unexpected failure serving " + uri.getPath(), e);
+    return respond(
+        new Problem(
+            BASE + "internal",
+            "Internal error",
+            500,
+            "the server could not complete the request; it has been logged",
+            uri.getPath(),
+            null));
+  }
+
+  private static Response respond(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  private static String field(ConstraintViolation<?> v) {
+    // "submit.request.dataset.split" → "dataset.split": drop the method and parameter names
+    String path = v.getPropertyPath().toString();
+    String[] parts = path.split("\\.", 3);
+    return parts.length == 3 ? parts[2] : path;
+  }
+
+  private static String path(MismatchedInputException e) {
+    String p =
+        e.getPath().stream()
+            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+            .reduce((a, b) -> a + "." + b)
+            .orElse("$");
+    return p.replace(".[", "[");
+  }
+}

@@ -1,0 +1,63 @@
+package io.lethe.orchestrator.rest;
+
+import io.lethe.orchestrator.domain.UnlearningMethods;
+import io.lethe.schemas.domain.JobKind;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code POST /jobs}.
+ *
+ * @param kind FINETUNE (build a target or retain reference model) or UNLEARN
+ * @param method unlearning method (UNLEARN only), e.g. {@code GA+GD}, {@code ME+GD}, {@code IDK+AP}
+ * @param dataset the data
+ * @param startModel the model to start from (UNLEARN: a checkpoint; FINETUNE: a checkpoint or a
+ *     preset)
+ * @param retainModel the retain reference model (never saw the forget set), for forget quality
+ *     (UNLEARN)
+ * @param hyperparameters overrides of the method's defaults
+ * @param policy the control policy (UNLEARN)
+ * @param seed seed of data order and initialisation (default 1001, as the papers' runs)
+ */
+public record SubmitJobRequest(
+    @NotNull(message = "kind is required (FINETUNE or UNLEARN)") JobKind kind,
+    @Size(max = 32) String method,
+    @NotNull(message = "dataset is required") @Valid DatasetRequest dataset,
+    @Valid ModelRequest startModel,
+    @Valid ModelRequest retainModel,
+    @Valid HyperparametersRequest hyperparameters,
+    @Valid PolicyRequest policy,
+    @PositiveOrZero Long seed) {
+
+  /** MIX is the controller's tool, not a job a user submits. */
+  @AssertTrue(message = "kind must be FINETUNE or UNLEARN")
+  public boolean isSubmittableKind() {
+    return kind != JobKind.MIX;
+  }
+
+  /** An UNLEARN job names one of the known methods; a FINETUNE job names none. */
+  @AssertTrue(
+      message =
+          "UNLEARN needs a method among GA, GA+GD, GA+KL, NPO(+GD/KL), ME(+GD), IDK(+GD/KL/AP), DPO(+GD/KL), CAPPED_GA(+GD); FINETUNE takes none")
+  public boolean isMethodValid() {
+    if (kind == JobKind.UNLEARN) {
+      return UnlearningMethods.isKnown(method);
+    }
+    return method == null;
+  }
+
+  /** The retain reference model is a stored checkpoint. */
+  @AssertTrue(message = "retainModel must be a checkpoint (uri and sha256)")
+  public boolean isRetainModelValid() {
+    return retainModel == null || retainModel.isCheckpoint();
+  }
+
+  /** Unlearning starts from a trained model. */
+  @AssertTrue(message = "UNLEARN needs a startModel checkpoint (uri and sha256)")
+  public boolean isStartModelValid() {
+    return kind != JobKind.UNLEARN || (startModel != null && startModel.isCheckpoint());
+  }
+}

@@ -1,0 +1,68 @@
+package io.lethe.orchestrator.service;
+
+import io.lethe.orchestrator.domain.JobStatus;
+import io.lethe.orchestrator.repository.JobEntity;
+import io.lethe.orchestrator.repository.OutboxMessage;
+import io.lethe.schemas.Topics;
+import io.lethe.schemas.events.UnlearningStepCommand;
+import io.lethe.schemas.json.LetheJson;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Submits and looks up jobs. */
+@ApplicationScoped
+public class JobService {
+
+  /**
+   * Persists the job and its first segment command in one transaction (the command goes out through
+   * the outbox, so an accepted job always gets its command and a rejected one never does).
+   */
+  public Uni<JobEntity> submit(JobSpec spec) {
+    JobEntity job = new JobEntity();
+    job.id = UUID.randomUUID();
+    job.kind = spec.kind();
+    job.method = spec.method();
+    job.status = JobStatus.SUBMITTED;
+    job.datasetJson = LetheJson.write(spec.dataset());
+    job.startModelJson = LetheJson.write(spec.startModel());
+    job.hyperparametersJson = LetheJson.write(spec.hyperparameters());
+    job.policyJson = spec.policy() == null ? null : LetheJson.write(spec.policy());
+    job.seed = spec.seed();
+    job.currentStep = 0;
+    job.createdAt = Instant.now();
+    job.updatedAt = job.createdAt;
+    UnlearningStepCommand first = JobPlanner.baseline(job.id.toString(), spec);
+    return Panache.withTransaction(
+        () ->
+            job.<JobEntity>persist()
+                .call(
+                    () ->
+                        OutboxMessage.of(
+                                Topics.UNLEARNING_STEPS, first.jobId(), LetheJson.write(first))
+                            .persist()));
+  }
+
+  /** The job with {@code id}, or a failed Uni with {@link JobNotFoundException}. */
+  public Uni<JobEntity> find(String id) {
+    UUID uuid;
+    try {
+      uuid = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return Uni.createFrom().failure(new JobNotFoundException(id));
+    }
+    return Panache.withSession(() -> JobEntity.<JobEntity>findById(uuid))
+        .onItem()
+        .ifNull()
+        .failWith(() -> new JobNotFoundException(id));
+  }
+
+  /** The most recent jobs first. */
+  public Uni<List<JobEntity>> list(int limit) {
+    return Panache.withSession(
+        () -> JobEntity.<JobEntity>find("order by createdAt desc").page(0, limit).list());
+  }
+}
