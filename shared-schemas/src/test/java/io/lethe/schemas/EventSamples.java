@@ -140,7 +140,8 @@ public final class EventSamples {
                 new AnswerScore(5.25, 10),
                 List.of(new AnswerScore(7.0, 9), new AnswerScore(6.5, 8)),
                 List.of(true, true, false, true),
-                2.75)));
+                2.75)),
+        new EnvironmentFingerprint("PyTorch", "2.7.1", "fp32", "cpu", "01".repeat(32), "0.1.0"));
   }
 
   public static EvaluationEvent evaluation() {

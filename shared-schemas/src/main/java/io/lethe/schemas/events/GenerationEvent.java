@@ -2,6 +2,7 @@ package io.lethe.schemas.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.lethe.schemas.LetheEvent;
+import io.lethe.schemas.domain.EnvironmentFingerprint;
 import io.lethe.schemas.domain.EvaluationKind;
 import io.lethe.schemas.domain.GenerationItem;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.UUID;
  * @param totalShards shards of the whole evaluation (all models and sets), so the evaluator knows
  *     when it has all
  * @param items the shard's items
+ * @param environment engine, precision and device the generator ran on (the evaluator passes it on)
  */
 public record GenerationEvent(
     @JsonProperty(required = true) UUID eventId,
@@ -38,7 +40,8 @@ public record GenerationEvent(
     @JsonProperty(required = true) int shard,
     @JsonProperty(required = true) int shardCount,
     @JsonProperty(required = true) int totalShards,
-    @JsonProperty(required = true) List<GenerationItem> items)
+    @JsonProperty(required = true) List<GenerationItem> items,
+    EnvironmentFingerprint environment)
     implements LetheEvent {
 
   /** Current schema version of this event. */
