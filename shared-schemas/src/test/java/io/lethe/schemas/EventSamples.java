@@ -100,7 +100,8 @@ public final class EventSamples {
         3.2,
         0.5,
         DATA,
-        PLAN);
+        PLAN,
+        62);
   }
 
   public static StepFailedEvent failure() {

@@ -26,6 +26,8 @@ import java.util.UUID;
  * @param mixAlpha α when the checkpoint is a MIX result
  * @param dataset data of the job (the generator builds the evaluation sets from it)
  * @param evaluation evaluation requested for this checkpoint
+ * @param plannedSteps total optimizer steps of the job's schedule, as the trainer resolved it from
+ *     the data and hyperparameters (e.g. ⌊epochs·N_forget / effective batch⌋, methods.md §1.4)
  */
 public record CheckpointEvent(
     @JsonProperty(required = true) UUID eventId,
@@ -44,7 +46,8 @@ public record CheckpointEvent(
     double seconds,
     Double mixAlpha,
     DatasetRef dataset,
-    EvaluationPlan evaluation)
+    EvaluationPlan evaluation,
+    Integer plannedSteps)
     implements LetheEvent {
 
   /** Current schema version of this event. */
