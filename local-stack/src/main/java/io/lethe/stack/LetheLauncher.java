@@ -1,0 +1,106 @@
+package io.lethe.stack;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Entry point of {@code ./lethe}: {@code up} brings the local stack up, prints where everything
+ * listens and keeps it running until Ctrl-C / SIGTERM; {@code status} reports what answers.
+ */
+public final class LetheLauncher {
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  LetheLauncher(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new LetheLauncher(System.out, System.err).run(Arrays.asList(args)));
+  }
+
+  /**
+   * Runs one command; returns the process exit code (0 ok, 1 failure, 2 usage error, 3 stack not
+   * fully up).
+   */
+  int run(List<String> args) {
+    CommandLine commandLine;
+    try {
+      commandLine = CommandLine.parse(args, RepositoryRoot.locate());
+    } catch (UsageException e) {
+      err.println("lethe: " + e.getMessage());
+      err.println();
+      err.println(CommandLine.USAGE);
+      return 2;
+    }
+    switch (commandLine.command()) {
+      case HELP:
+        out.println(CommandLine.USAGE);
+        return 0;
+      case STATUS:
+        List<StackStatus.Component> components = StackStatus.check(commandLine.config());
+        out.print(StackStatus.render(components));
+        return components.stream().allMatch(StackStatus.Component::up) ? 0 : 3;
+      case UP:
+      default:
+        return up(commandLine.config());
+    }
+  }
+
+  private int up(StackConfig config) {
+    LocalStack stack = LocalStack.create(config);
+    CountDownLatch stopSignal = new CountDownLatch(1);
+    AtomicBoolean signalled = new AtomicBoolean();
+    StopSignals.install(
+        () -> {
+          if (signalled.compareAndSet(false, true)) {
+            out.println();
+            out.println(
+                "Stopping the Lethe stack (services get up to "
+                    + config.stopGrace().toSeconds()
+                    + " s to exit)...");
+            // the main thread stops the stack (finally below), also while startup still runs
+            stack.requestStop();
+            stopSignal.countDown();
+          } else {
+            out.println("Already stopping; please wait.");
+          }
+        });
+    // Safety net for exits that bypass the handlers (an error in main, a signal the JVM reserved).
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "lethe-stack-stop"));
+
+    int exitCode = 0;
+    try {
+      out.println("Starting the Lethe stack (data in " + config.dataDirectory() + ")");
+      StackEndpoints endpoints = stack.bringUp();
+      out.println();
+      out.println("Lethe stack is up in " + stack.startupTimings().summary());
+      out.println();
+      out.print(EndpointTable.render(endpoints));
+      out.println();
+      out.println("Press Ctrl-C to stop.");
+      stopSignal.await();
+    } catch (StackStartException e) {
+      if (!signalled.get()) { // after Ctrl-C a cancelled startup is expected, not an error
+        err.println("lethe: " + e.getMessage());
+        exitCode = 1;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      Duration stopTime = stack.stop();
+      // zero: a failed or cancelled startup already stopped what it had started
+      out.println(
+          stopTime.isZero()
+              ? "Stopped."
+              : "Stopped services, Kafka and PostgreSQL in " + StartupTimings.seconds(stopTime));
+    }
+    return exitCode;
+  }
+}

@@ -1,0 +1,55 @@
+package io.lethe.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lethe.infra.FreePorts;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LetheLauncherTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final LetheLauncher launcher =
+      new LetheLauncher(
+          new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+
+  @Test
+  void helpPrintsTheUsage() {
+    assertThat(launcher.run(List.of("help"))).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Usage: ./lethe [up|status|help]")
+        .contains("--data-dir DIR");
+  }
+
+  @Test
+  void aUsageErrorExitsWith2AndExplains() {
+    assertThat(launcher.run(List.of("up", "--postgress-port", "1"))).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("lethe: unknown option --postgress-port")
+        .contains("Usage:");
+  }
+
+  @Test
+  void statusOfAStackThatIsNotRunningReportsEveryPartDown() {
+    List<String> args = new ArrayList<>(List.of("status"));
+    args.addAll(List.of("--postgres-port", Integer.toString(FreePorts.next())));
+    args.addAll(List.of("--kafka-port", Integer.toString(FreePorts.next())));
+    for (LetheService service : LetheService.values()) {
+      args.addAll(
+          List.of("--" + service.shortName() + "-port", Integer.toString(FreePorts.next())));
+    }
+
+    assertThat(launcher.run(args)).isEqualTo(3);
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).hasSize(2 + LetheService.values().length);
+    assertThat(lines).allSatisfy(line -> assertThat(line).contains(" DOWN "));
+    assertThat(lines.get(0)).contains("PostgreSQL").contains("not listening");
+    assertThat(lines.get(2)).contains("orchestrator-service").contains("UNREACHABLE");
+  }
+}
