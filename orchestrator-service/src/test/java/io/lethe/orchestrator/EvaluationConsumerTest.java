@@ -1,16 +1,20 @@
 package io.lethe.orchestrator;
 
+import static io.restassured.RestAssured.given;
+
 import io.lethe.infra.test.InjectKafkaCompanion;
 import io.lethe.infra.test.LetheInfraTestResource;
 import io.lethe.infra.test.PoisonScenario;
 import io.lethe.schemas.EventSamples;
 import io.lethe.schemas.Topics;
+import io.lethe.schemas.events.EvaluationEvent;
 import io.lethe.schemas.json.LetheJson;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.net.URL;
 import org.junit.jupiter.api.Test;
@@ -33,7 +37,28 @@ class EvaluationConsumerTest {
 
   @Test
   void validEvaluationsAreStoredAndPoisonIsDeadLettered() {
-    var evaluation = EventSamples.evaluation();
+    String job =
+        given()
+            .contentType(ContentType.JSON)
+            .body(JobApiTest.UNLEARN_JOB)
+            .post("/jobs")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    var sample = EventSamples.evaluation();
+    var evaluation =
+        new EvaluationEvent(
+            sample.eventId(),
+            sample.schemaVersion(),
+            job,
+            sample.occurredAt(),
+            sample.step(),
+            sample.checkpointSha256(),
+            sample.kind(),
+            sample.metrics(),
+            sample.perSample(),
+            sample.environment());
     String first = LetheJson.write(evaluation);
     PoisonScenario.run(
         companion,

@@ -13,7 +13,6 @@ import io.lethe.schemas.Topics;
 import io.lethe.schemas.domain.EvaluationKind;
 import io.lethe.schemas.domain.JobKind;
 import io.lethe.schemas.events.UnlearningStepCommand;
-import io.lethe.schemas.json.EventValidator;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -21,8 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.ws.rs.core.Response.Status;
-import java.time.Duration;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -79,17 +76,8 @@ class JobApiTest {
     given().when().get("/jobs").then().statusCode(200).body("id", hasItem(id));
 
     UnlearningStepCommand command =
-        companion
-            .consumeStrings()
-            .fromTopics(Topics.UNLEARNING_STEPS)
-            .awaitRecords(1, Duration.ofSeconds(30))
-            .getRecords()
-            .stream()
-            .filter(r -> id.equals(r.key()))
-            .map(ConsumerRecord::value)
-            .map(json -> EventValidator.parse(json, UnlearningStepCommand.class))
-            .findFirst()
-            .orElseGet(() -> awaitCommandOf(id));
+        KeyedRecords.await(Topics.UNLEARNING_STEPS, id, UnlearningStepCommand.class, c -> true, 1)
+            .get(0);
     assertThat(command.jobId()).isEqualTo(id);
     assertThat(command.kind()).isEqualTo(JobKind.UNLEARN);
     assertThat(command.segment()).isZero();
@@ -97,19 +85,6 @@ class JobApiTest {
     assertThat(command.evaluation().kind()).isEqualTo(EvaluationKind.FULL);
     assertThat(command.evaluation().retainModel().sha256()).isEqualTo(SHA);
     assertThat(command.startModel().uri()).isEqualTo("file:///ckpt/target");
-  }
-
-  private UnlearningStepCommand awaitCommandOf(String id) {
-    return companion
-        .consumeStrings()
-        .fromTopics(Topics.UNLEARNING_STEPS)
-        .awaitNextRecords(50, Duration.ofSeconds(30))
-        .getRecords()
-        .stream()
-        .filter(r -> id.equals(r.key()))
-        .map(r -> EventValidator.parse(r.value(), UnlearningStepCommand.class))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no command for job " + id));
   }
 
   @ParameterizedTest(name = "{0}")

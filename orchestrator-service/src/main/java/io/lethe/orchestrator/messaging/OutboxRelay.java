@@ -1,20 +1,16 @@
 package io.lethe.orchestrator.messaging;
 
 import io.lethe.orchestrator.repository.OutboxMessage;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes the outbox to Kafka. Rows are taken in id order under a row lock, sent one by one (each
@@ -26,59 +22,59 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class OutboxRelay {
 
-  private final MutinyEmitter<String> emitter;
-  private final MeterRegistry registry;
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+  // looked up per run: the emitter's channel is wired by reactive messaging during start-up,
+  // possibly after the
+  // scheduler's first tick, and a failed lookup must only delay the relay, never break it
+  private final Instance<OutboxPublisher> publisher;
   private final int batchSize;
 
   public OutboxRelay(
-      @Channel("outbox") MutinyEmitter<String> emitter,
-      MeterRegistry registry,
+      Instance<OutboxPublisher> publisher,
       @ConfigProperty(name = "lethe.outbox.batch-size", defaultValue = "100") int batchSize) {
-    this.emitter = emitter;
-    this.registry = registry;
+    this.publisher = publisher;
     this.batchSize = batchSize;
   }
 
   @Scheduled(
       every = "${lethe.outbox.poll-interval:200ms}",
-      // let reactive messaging finish wiring the emitter's channel before the first run
-      delayed = "${lethe.outbox.initial-delay:2s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> relay() {
+    OutboxPublisher out = publisher.get();
+    try {
+      if (!out.ready()) {
+        // the Kafka sink has not subscribed yet or is saturated: the rows wait for the next run
+        return Uni.createFrom().voidItem();
+      }
+    } catch (RuntimeException e) {
+      // the client proxy creates the publisher (and its emitter) on first use
+      LOG.debugf("outbox channel not connected yet: %s", e.getMessage());
+      return Uni.createFrom().voidItem();
+    }
     return Panache.withTransaction(
-        () ->
-            OutboxMessage.<OutboxMessage>find("sentAt is null order by id")
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .page(0, batchSize)
-                .list()
-                .flatMap(this::publishInOrder));
+            () ->
+                OutboxMessage.<OutboxMessage>find("sentAt is null order by id")
+                    .withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .page(0, batchSize)
+                    .list()
+                    .flatMap(pending -> publishInOrder(out, pending)))
+        .onFailure()
+        .recoverWithUni(
+            e -> {
+              // nothing is lost: unsent rows stay in the outbox and the next run retries them
+              LOG.warnf("outbox relay run failed, will retry: %s", e.getMessage());
+              return Uni.createFrom().voidItem();
+            });
   }
 
-  private Uni<Void> publishInOrder(List<OutboxMessage> pending) {
+  private static Uni<Void> publishInOrder(OutboxPublisher out, List<OutboxMessage> pending) {
     return Multi.createFrom()
         .iterable(pending)
         .onItem()
-        .transformToUniAndConcatenate(this::publish)
+        .transformToUniAndConcatenate(out::publish)
         .collect()
         .last()
         .replaceWithVoid();
-  }
-
-  private Uni<OutboxMessage> publish(OutboxMessage row) {
-    Message<String> message =
-        Message.of(row.payload)
-            .addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder()
-                    .withTopic(row.topic)
-                    .withKey(row.messageKey)
-                    .build());
-    return emitter
-        .sendMessage(message)
-        .map(
-            ignored -> {
-              row.sentAt = Instant.now();
-              registry.counter("lethe.outbox.published", "topic", row.topic).increment();
-              return row;
-            });
   }
 }

@@ -46,4 +46,12 @@ public class EvaluationRecord extends PanacheEntityBase {
 
   @Column(name = "occurred_at", nullable = false)
   public Instant occurredAt;
+
+  /**
+   * Whether the controller has decided on this evaluation. An evaluation can overtake its
+   * checkpoint event (they travel on different topics); it then waits here until the checkpoint
+   * arrives.
+   */
+  @Column(nullable = false)
+  public boolean decided;
 }

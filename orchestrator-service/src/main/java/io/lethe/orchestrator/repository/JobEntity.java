@@ -46,11 +46,57 @@ public class JobEntity extends PanacheEntityBase {
   @Column(name = "policy_json", columnDefinition = "text")
   public String policyJson;
 
+  @Column(name = "retain_model_json", columnDefinition = "text")
+  public String retainModelJson;
+
   @Column(nullable = false)
   public long seed;
 
+  /**
+   * Total optimizer steps, as the trainer resolved the schedule (known after the step-0
+   * checkpoint).
+   */
+  @Column(name = "planned_steps")
+  public Integer plannedSteps;
+
+  /** Highest step a training segment has been commanded to reach. */
+  @Column(name = "commanded_to_step", nullable = false)
+  public int commandedToStep;
+
+  /** Step of the latest (non-mix) evaluation the controller decided on. */
+  @Column(name = "evaluated_step", nullable = false)
+  public int evaluatedStep;
+
+  /** Number of the next segment command (segments, mixes included, are numbered in order). */
+  @Column(name = "next_segment", nullable = false)
+  public int nextSegment;
+
+  /** The checkpoint whose breach started a MIX search (the α = 1 end). */
+  @Column(name = "mix_other_sha256", length = 64)
+  public String mixOtherSha256;
+
+  /** The job's result: the last checkpoint that met every floor (or the final one). */
+  @Column(name = "result_sha256", length = 64)
+  public String resultSha256;
+
+  @Column(name = "result_uri", length = 1024)
+  public String resultUri;
+
+  /** Why the job ended the way it did. */
+  @Column(name = "status_reason", columnDefinition = "text")
+  public String statusReason;
+
+  /** Furthest step any training checkpoint has reached (may run ahead of evaluation). */
   @Column(name = "current_step", nullable = false)
   public int currentStep;
+
+  /** Whether the job has ended (no more commands are issued; late events are recorded only). */
+  public boolean isTerminal() {
+    return status == JobStatus.HALTED
+        || status == JobStatus.COMPLETED
+        || status == JobStatus.FAILED
+        || status == JobStatus.CANCELLED;
+  }
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;

@@ -1,5 +1,6 @@
 package io.lethe.orchestrator.rest;
 
+import io.lethe.orchestrator.service.JobLoop;
 import io.lethe.orchestrator.service.JobService;
 import io.lethe.orchestrator.service.JobSpec;
 import io.lethe.schemas.domain.Hyperparameters;
@@ -26,19 +27,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The job API: submit a job, list jobs, read one. */
 @Path("/jobs")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "jobs")
 public class JobResource {
 
   private static final long DEFAULT_SEED = 1001L; // sail-sg's set_random_seed (methods.md §1.4)
 
   private final JobService jobs;
+  private final JobLoop loop;
 
-  public JobResource(JobService jobs) {
+  public JobResource(JobService jobs, JobLoop loop) {
     this.jobs = jobs;
+    this.loop = loop;
   }
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Submit a FINETUNE or UNLEARN job")
   public Uni<Response> submit(
       @NotNull(message = "a JSON body is required") @Valid SubmitJobRequest request, UriInfo uri) {
@@ -80,5 +83,33 @@ public class JobResource {
   @Operation(summary = "Read one job")
   public Uni<JobView> get(@PathParam("id") String id) {
     return jobs.find(id).map(JobView::of);
+  }
+
+  @POST
+  @Path("/{id}/cancel")
+  @Operation(summary = "Cancel a job that has not ended")
+  public Uni<JobView> cancel(@PathParam("id") String id) {
+    return jobs.find(id).chain(job -> loop.cancel(id)).map(JobView::of);
+  }
+
+  @GET
+  @Path("/{id}/decisions")
+  @Operation(summary = "The controller's decisions on a job, with their inputs (audit trail)")
+  public Uni<List<DecisionView>> decisions(@PathParam("id") String id) {
+    return jobs.decisions(id).map(all -> all.stream().map(DecisionView::of).toList());
+  }
+
+  @GET
+  @Path("/{id}/evaluations")
+  @Operation(summary = "The evaluations of a job's checkpoints")
+  public Uni<List<EvaluationView>> evaluations(@PathParam("id") String id) {
+    return jobs.evaluations(id).map(all -> all.stream().map(EvaluationView::of).toList());
+  }
+
+  @GET
+  @Path("/{id}/checkpoints")
+  @Operation(summary = "The checkpoints of a job and their lineage")
+  public Uni<List<CheckpointView>> checkpoints(@PathParam("id") String id) {
+    return jobs.checkpoints(id).map(all -> all.stream().map(CheckpointView::of).toList());
   }
 }

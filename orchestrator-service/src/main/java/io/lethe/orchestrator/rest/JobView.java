@@ -10,7 +10,7 @@ import io.lethe.schemas.domain.ModelRef;
 import io.lethe.schemas.json.LetheJson;
 import java.time.Instant;
 
-/** A job as the API shows it. */
+/** A job as the API shows it: its definition, where it is, and its result once it has ended. */
 public record JobView(
     String id,
     JobKind kind,
@@ -22,6 +22,9 @@ public record JobView(
     Hyperparameters hyperparameters,
     ControlPolicy policy,
     long seed,
+    Integer plannedSteps,
+    ModelRef result,
+    String statusReason,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -37,6 +40,9 @@ public record JobView(
         LetheJson.read(job.hyperparametersJson, Hyperparameters.class),
         job.policyJson == null ? null : LetheJson.read(job.policyJson, ControlPolicy.class),
         job.seed,
+        job.plannedSteps,
+        job.resultSha256 == null ? null : ModelRef.checkpoint(job.resultUri, job.resultSha256),
+        job.statusReason,
         job.createdAt,
         job.updatedAt);
   }

@@ -3,6 +3,7 @@ package io.lethe.orchestrator.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.lethe.orchestrator.service.JobConflictException;
 import io.lethe.orchestrator.service.JobNotFoundException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -67,6 +68,18 @@ public class ProblemMappers {
     return respond(
         new Problem(
             BASE + "job-not-found", "Job not found", 404, e.getMessage(), uri.getPath(), null));
+  }
+
+  @ServerExceptionMapper
+  public Response conflict(JobConflictException e, UriInfo uri) {
+    return respond(
+        new Problem(
+            BASE + "job-conflict",
+            "Conflict with the job's state",
+            409,
+            e.getMessage(),
+            uri.getPath(),
+            null));
   }
 
   @ServerExceptionMapper

@@ -1,6 +1,9 @@
 package io.lethe.orchestrator.service;
 
 import io.lethe.orchestrator.domain.JobStatus;
+import io.lethe.orchestrator.repository.CheckpointRecord;
+import io.lethe.orchestrator.repository.DecisionRecord;
+import io.lethe.orchestrator.repository.EvaluationRecord;
 import io.lethe.orchestrator.repository.JobEntity;
 import io.lethe.orchestrator.repository.OutboxMessage;
 import io.lethe.schemas.Topics;
@@ -31,7 +34,9 @@ public class JobService {
     job.startModelJson = LetheJson.write(spec.startModel());
     job.hyperparametersJson = LetheJson.write(spec.hyperparameters());
     job.policyJson = spec.policy() == null ? null : LetheJson.write(spec.policy());
+    job.retainModelJson = spec.retainModel() == null ? null : LetheJson.write(spec.retainModel());
     job.seed = spec.seed();
+    job.nextSegment = 1;
     job.currentStep = 0;
     job.createdAt = Instant.now();
     job.updatedAt = job.createdAt;
@@ -58,6 +63,33 @@ public class JobService {
         .onItem()
         .ifNull()
         .failWith(() -> new JobNotFoundException(id));
+  }
+
+  /** The decisions on a job, oldest first. */
+  public Uni<List<DecisionRecord>> decisions(String id) {
+    return find(id)
+        .flatMap(
+            job ->
+                Panache.withSession(
+                    () -> DecisionRecord.<DecisionRecord>list("jobId = ?1 order by id", id)));
+  }
+
+  /** The evaluations of a job, in arrival order. */
+  public Uni<List<EvaluationRecord>> evaluations(String id) {
+    return find(id)
+        .flatMap(
+            job ->
+                Panache.withSession(
+                    () -> EvaluationRecord.<EvaluationRecord>list("jobId = ?1 order by id", id)));
+  }
+
+  /** The checkpoints of a job, in arrival order. */
+  public Uni<List<CheckpointRecord>> checkpoints(String id) {
+    return find(id)
+        .flatMap(
+            job ->
+                Panache.withSession(
+                    () -> CheckpointRecord.<CheckpointRecord>list("jobId = ?1 order by id", id)));
   }
 
   /** The most recent jobs first. */

@@ -1,0 +1,35 @@
+package io.lethe.unlearning.loss;
+
+import static io.lethe.unlearning.Fixtures.LABELS;
+import static io.lethe.unlearning.Fixtures.LOGITS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import io.lethe.unlearning.Fixtures;
+import io.lethe.unlearning.NdTestSupport;
+import io.lethe.unlearning.ReferenceMath;
+import org.junit.jupiter.api.Test;
+
+class GradientDescentLossTest extends NdTestSupport {
+
+  @Test
+  void isTheTokenMeanNllOfTheRetainAnswers() {
+    float loss =
+        GradientDescentLoss.of(Fixtures.logits(manager, LOGITS), Fixtures.ints(manager, LABELS))
+            .getFloat();
+
+    assertThat((double) loss).isCloseTo(ReferenceMath.mean(LOGITS, LABELS), within(1e-6));
+  }
+
+  @Test
+  void aDescentStepMakesTheRetainAnswersMoreLikely() {
+    NDArray logits = trainable(LOGITS);
+    NDArray labels = Fixtures.ints(manager, LABELS);
+
+    float before = backward(() -> GradientDescentLoss.of(logits, labels));
+
+    NDArray stepped = logits.sub(logits.getGradient());
+    assertThat(GradientDescentLoss.of(stepped, labels).getFloat()).isLessThan(before);
+  }
+}

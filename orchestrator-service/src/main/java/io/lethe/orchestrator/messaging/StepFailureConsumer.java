@@ -1,0 +1,32 @@
+package io.lethe.orchestrator.messaging;
+
+import io.lethe.orchestrator.service.JobLoop;
+import io.lethe.schemas.Topics;
+import io.lethe.schemas.events.StepFailedEvent;
+import io.lethe.service.messaging.InboundEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Turns a trainer's failed segment into the controller's FAIL decision. */
+@ApplicationScoped
+public class StepFailureConsumer {
+
+  private final InboundEvents inbound;
+  private final JobLoop loop;
+
+  public StepFailureConsumer(InboundEvents inbound, JobLoop loop) {
+    this.inbound = inbound;
+    this.loop = loop;
+  }
+
+  @Incoming("step-failures")
+  public CompletionStage<Void> consume(Message<String> message) {
+    return inbound.handle(
+        Topics.STEP_FAILURES,
+        message,
+        StepFailedEvent.class,
+        failure -> loop.onFailure(failure).subscribeAsCompletionStage());
+  }
+}

@@ -1,0 +1,265 @@
+package io.lethe.orchestrator;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.lethe.infra.test.InjectKafkaCompanion;
+import io.lethe.infra.test.LetheInfraTestResource;
+import io.lethe.schemas.Topics;
+import io.lethe.schemas.domain.Decision;
+import io.lethe.schemas.domain.EnvironmentFingerprint;
+import io.lethe.schemas.domain.EvaluationKind;
+import io.lethe.schemas.domain.JobKind;
+import io.lethe.schemas.domain.MetricResult;
+import io.lethe.schemas.events.CheckpointEvent;
+import io.lethe.schemas.events.ControlDecisionEvent;
+import io.lethe.schemas.events.EvaluationEvent;
+import io.lethe.schemas.events.StepFailedEvent;
+import io.lethe.schemas.events.UnlearningStepCommand;
+import io.lethe.schemas.json.LetheJson;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The orchestrator's closed loop on real Kafka and PostgreSQL, with this test playing the trainer
+ * and the evaluator on the wire: checkpoints and evaluations in → segment commands and decisions
+ * out; a crossed floor halts the job with the last passing checkpoint as its result; a MIX policy
+ * bisects; redelivered events have no second effect.
+ */
+@QuarkusTest
+@WithTestResource(
+    value = LetheInfraTestResource.class,
+    scope = TestResourceScope.GLOBAL,
+    initArgs = @ResourceArg(name = LetheInfraTestResource.POSTGRES, value = "true"))
+class JobLoopTest {
+
+  static final String MU = "tofu.model_utility@1";
+
+  @InjectKafkaCompanion KafkaCompanion companion;
+
+  String submit(String onBreach) {
+    String body =
+        """
+        {"kind":"UNLEARN","method":"GA+GD",
+         "dataset":{"source":"builtin","split":"forget10"},
+         "startModel":{"uri":"file:///ckpt/target","sha256":"%s"},
+         "policy":{"probeEvery":1,"fullEvery":1,"onBreach":"%s","mixTolerance":0.3,"mixMaxIterations":4}}
+        """
+            .formatted("a".repeat(64), onBreach);
+    return given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/jobs")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  void send(String topic, String jobId, Object event) {
+    companion
+        .produceStrings()
+        .fromRecords(new ProducerRecord<>(topic, jobId, LetheJson.write(event)))
+        .awaitCompletion(Duration.ofSeconds(30));
+  }
+
+  static String sha(String jobId, int step) {
+    return String.format("%064x", Math.abs((long) (jobId + step).hashCode()) * 1000 + step);
+  }
+
+  CheckpointEvent checkpoint(String jobId, int step, int segment, Double alpha, String sha) {
+    return new CheckpointEvent(
+        UUID.randomUUID(),
+        1,
+        jobId,
+        Instant.now(),
+        step,
+        segment,
+        alpha == null ? JobKind.UNLEARN : JobKind.MIX,
+        "file:///ckpt/" + jobId + "/" + sha,
+        sha,
+        step == 0 ? null : sha(jobId, step - 1),
+        Map.of("forget", -1.0 * step, "retain", 0.5, "total", 0.5 - step),
+        1.5,
+        1000L * step,
+        0.1,
+        alpha,
+        null,
+        null,
+        3);
+  }
+
+  EvaluationEvent evaluation(String jobId, int step, String sha, double mu) {
+    return new EvaluationEvent(
+        UUID.randomUUID(),
+        1,
+        jobId,
+        Instant.now(),
+        step,
+        sha,
+        EvaluationKind.FULL,
+        Map.of(
+            MU,
+            MetricResult.of(mu),
+            "cl.entailment@1/retain",
+            MetricResult.notComputed("no NLI model")),
+        null,
+        new EnvironmentFingerprint("PyTorch", "2.7.1", "fp32", "cpu", sha, "test"));
+  }
+
+  UnlearningStepCommand command(String jobId, int segment) {
+    return KeyedRecords.await(
+            Topics.UNLEARNING_STEPS,
+            jobId,
+            UnlearningStepCommand.class,
+            c -> c.segment() == segment,
+            1)
+        .get(0);
+  }
+
+  List<ControlDecisionEvent> decisions(String jobId, int count) {
+    return KeyedRecords.await(
+        Topics.CONTROL_DECISIONS, jobId, ControlDecisionEvent.class, d -> true, count);
+  }
+
+  @Test
+  void aCrossedFloorHaltsTheJobWithTheLastPassingCheckpointAsResult() {
+    String job = submit("HALT");
+    assertThat(command(job, 0).toStep()).isZero();
+
+    send(Topics.CHECKPOINTS, job, checkpoint(job, 0, 0, null, sha(job, 0)));
+    UnlearningStepCommand first =
+        command(job, 1); // pipelined: trains while the baseline is evaluated
+    assertThat(first.fromStep()).isZero();
+    assertThat(first.toStep()).isEqualTo(1);
+    assertThat(first.resumeFrom().sha256()).isEqualTo(sha(job, 0));
+
+    EvaluationEvent baseline = evaluation(job, 0, sha(job, 0), 0.60);
+    send(Topics.EVALUATIONS, job, baseline);
+    send(Topics.EVALUATIONS, job, baseline); // redelivered: no second decision
+    send(Topics.CHECKPOINTS, job, checkpoint(job, 1, 1, null, sha(job, 1)));
+    assertThat(command(job, 2).toStep()).isEqualTo(2);
+    send(Topics.EVALUATIONS, job, evaluation(job, 1, sha(job, 1), 0.57));
+    // the step-2 evaluation overtakes its checkpoint event: it waits for it
+    send(Topics.EVALUATIONS, job, evaluation(job, 2, sha(job, 2), 0.30));
+    send(Topics.CHECKPOINTS, job, checkpoint(job, 2, 2, null, sha(job, 2)));
+
+    List<ControlDecisionEvent> ds = decisions(job, 3);
+    assertThat(ds)
+        .extracting(ControlDecisionEvent::decision)
+        .containsExactly(Decision.CONTINUE, Decision.CONTINUE, Decision.HALT);
+    ControlDecisionEvent halt = ds.get(2);
+    assertThat(halt.result().sha256()).isEqualTo(sha(job, 1));
+    assertThat(halt.observed()).containsEntry(MU, 0.30).containsEntry("baseline/" + MU, 0.60);
+    assertThat(halt.reason()).contains("floor");
+
+    given()
+        .get("/jobs/" + job)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("HALTED"))
+        .body("result.sha256", equalTo(sha(job, 1)))
+        .body("plannedSteps", equalTo(3));
+    given().get("/jobs/" + job + "/decisions").then().statusCode(200).body("size()", equalTo(3));
+    given().get("/jobs/" + job + "/checkpoints").then().statusCode(200).body("size()", equalTo(3));
+    given().get("/jobs/" + job + "/evaluations").then().statusCode(200).body("size()", equalTo(3));
+    // a halted job takes no more commands, and cannot be cancelled
+    given().post("/jobs/" + job + "/cancel").then().statusCode(409);
+  }
+
+  @Test
+  void aMixPolicyBisectsUntilTheFloorsHold() {
+    String job = submit("MIX");
+    send(Topics.CHECKPOINTS, job, checkpoint(job, 0, 0, null, sha(job, 0)));
+    send(Topics.EVALUATIONS, job, evaluation(job, 0, sha(job, 0), 0.60));
+    command(job, 1);
+    send(Topics.CHECKPOINTS, job, checkpoint(job, 1, 1, null, sha(job, 1)));
+    send(Topics.EVALUATIONS, job, evaluation(job, 1, sha(job, 1), 0.20));
+
+    UnlearningStepCommand mix = command(job, 3); // segment 2 was the pipelined training segment
+    assertThat(mix.kind()).isEqualTo(JobKind.MIX);
+    assertThat(mix.mix().alpha()).isEqualTo(0.5);
+    assertThat(mix.mix().base().sha256()).isEqualTo(sha(job, 0));
+    assertThat(mix.mix().other().sha256()).isEqualTo(sha(job, 1));
+    assertThat(mix.evaluation().kind()).isEqualTo(EvaluationKind.FULL);
+
+    String mixed = "b".repeat(64);
+    send(Topics.CHECKPOINTS, job, checkpoint(job, 1, 3, 0.5, mixed));
+    send(Topics.EVALUATIONS, job, evaluation(job, 1, mixed, 0.58));
+    assertThat(command(job, 4).mix().alpha()).isEqualTo(0.75);
+    String mixed2 = "c".repeat(64);
+    send(Topics.CHECKPOINTS, job, checkpoint(job, 1, 4, 0.75, mixed2));
+    send(Topics.EVALUATIONS, job, evaluation(job, 1, mixed2, 0.40));
+
+    ControlDecisionEvent last = decisions(job, 4).get(3);
+    assertThat(last.decision()).isEqualTo(Decision.COMPLETE);
+    assertThat(last.mixAlpha()).isEqualTo(0.5);
+    assertThat(last.result().sha256()).isEqualTo(mixed);
+    given().get("/jobs/" + job).then().body("status", equalTo("COMPLETED"));
+  }
+
+  @Test
+  void aTrainerFailureFailsTheJobWithTheReason() {
+    String job = submit("HALT");
+    send(Topics.CHECKPOINTS, job, checkpoint(job, 0, 0, null, sha(job, 0)));
+    send(Topics.EVALUATIONS, job, evaluation(job, 0, sha(job, 0), 0.60));
+    decisions(job, 1); // the baseline is decided before the failure arrives
+    send(
+        Topics.STEP_FAILURES,
+        job,
+        new StepFailedEvent(
+            UUID.randomUUID(),
+            1,
+            job,
+            Instant.now(),
+            1,
+            1,
+            "NON_FINITE_LOSS",
+            "forget loss is NaN"));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/jobs/" + job)
+                    .then()
+                    .body("status", equalTo("FAILED"))
+                    .body(
+                        "statusReason", org.hamcrest.Matchers.containsString("forget loss is NaN"))
+                    .body("result.sha256", equalTo(sha(job, 0))));
+  }
+
+  @Test
+  void aCancelledJobStops() {
+    String job = submit("HALT");
+    given()
+        .post("/jobs/" + job + "/cancel")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("CANCELLED"));
+    send(Topics.CHECKPOINTS, job, checkpoint(job, 0, 0, null, sha(job, 0)));
+    // the checkpoint is recorded, but no training segment is commanded for a cancelled job
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> given().get("/jobs/" + job + "/checkpoints").then().body("size()", equalTo(1)));
+    assertThat(
+            KeyedRecords.await(
+                Topics.UNLEARNING_STEPS, job, UnlearningStepCommand.class, c -> true, 1))
+        .extracting(UnlearningStepCommand::segment)
+        .containsExactly(0);
+  }
+}
