@@ -25,6 +25,7 @@ public class CheckpointConsumer {
 
   public CheckpointConsumer(InboundEvents inbound) {
     this.inbound = inbound;
+    inbound.register(Topics.CHECKPOINTS);
   }
 
   @Incoming("checkpoints")

@@ -18,6 +18,7 @@ public class CheckpointConsumer {
 
   public CheckpointConsumer(InboundEvents inbound, JobLoop loop) {
     this.inbound = inbound;
+    inbound.register(Topics.CHECKPOINTS);
     this.loop = loop;
   }
 

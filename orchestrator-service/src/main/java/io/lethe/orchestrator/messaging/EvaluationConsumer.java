@@ -21,6 +21,7 @@ public class EvaluationConsumer {
 
   public EvaluationConsumer(InboundEvents inbound, JobLoop loop) {
     this.inbound = inbound;
+    inbound.register(Topics.EVALUATIONS);
     this.loop = loop;
   }
 

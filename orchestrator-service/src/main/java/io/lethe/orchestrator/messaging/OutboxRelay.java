@@ -38,7 +38,7 @@ public class OutboxRelay {
   }
 
   @Scheduled(
-      every = "${lethe.outbox.poll-interval:200ms}",
+      every = "${lethe.outbox.poll-interval:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> relay() {
     OutboxPublisher out = publisher.get();

@@ -18,6 +18,7 @@ public class StepFailureConsumer {
 
   public StepFailureConsumer(InboundEvents inbound, JobLoop loop) {
     this.inbound = inbound;
+    inbound.register(Topics.STEP_FAILURES);
     this.loop = loop;
   }
 

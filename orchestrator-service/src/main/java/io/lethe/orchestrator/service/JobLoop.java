@@ -6,6 +6,7 @@ import io.lethe.orchestrator.control.Controller;
 import io.lethe.orchestrator.control.EvaluationObservation;
 import io.lethe.orchestrator.control.JobHistory;
 import io.lethe.orchestrator.domain.JobStatus;
+import io.lethe.orchestrator.metrics.ControllerMetrics;
 import io.lethe.orchestrator.repository.CheckpointRecord;
 import io.lethe.orchestrator.repository.DecisionRecord;
 import io.lethe.orchestrator.repository.EvaluationRecord;
@@ -25,7 +26,6 @@ import io.lethe.schemas.events.StepFailedEvent;
 import io.lethe.schemas.events.UnlearningStepCommand;
 import io.lethe.schemas.json.LetheJson;
 import io.lethe.schemas.json.MalformedEventException;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,14 +56,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class JobLoop {
 
-  private final MeterRegistry registry;
+  private final ControllerMetrics metrics;
   private final int runAheadSegments;
 
   public JobLoop(
-      MeterRegistry registry,
+      ControllerMetrics metrics,
       @ConfigProperty(name = "lethe.control.run-ahead-segments", defaultValue = "1")
           int runAheadSegments) {
-    this.registry = registry;
+    this.metrics = metrics;
     this.runAheadSegments = runAheadSegments;
   }
 
@@ -257,9 +257,7 @@ public class JobLoop {
   // ---- decisions ------------------------------------------------------------------------------
 
   private Uni<Void> apply(JobEntity job, int step, boolean mixEvaluation, ControlDecision d) {
-    registry
-        .counter("lethe.controller.decisions", "decision", d.decision().name().toLowerCase())
-        .increment();
+    metrics.record(d);
     job.updatedAt = Instant.now();
     return publishDecision(job, step, d)
         .chain(

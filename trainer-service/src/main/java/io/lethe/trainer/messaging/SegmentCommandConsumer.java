@@ -27,6 +27,7 @@ public class SegmentCommandConsumer {
 
   public SegmentCommandConsumer(InboundEvents inbound) {
     this.inbound = inbound;
+    inbound.register(Topics.UNLEARNING_STEPS);
   }
 
   @Incoming("unlearning-steps")
