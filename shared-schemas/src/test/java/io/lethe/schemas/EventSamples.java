@@ -37,7 +37,8 @@ public final class EventSamples {
   public static final Instant AT = Instant.parse("2026-11-22T10:15:30.123Z");
   public static final ModelRef START =
       ModelRef.checkpoint("file:///ckpt/target/step-0", "ab".repeat(32));
-  public static final DatasetRef DATA = new DatasetRef("builtin", null, "forget10", 42L, 20, 10);
+  public static final DatasetRef DATA =
+      new DatasetRef("builtin", null, "forget10", 42L, 20, 10, "full");
   public static final EvaluationPlan PLAN =
       new EvaluationPlan(
           EvaluationKind.FULL,

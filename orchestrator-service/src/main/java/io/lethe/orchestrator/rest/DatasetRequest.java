@@ -18,6 +18,8 @@ import jakarta.validation.constraints.Size;
  * @param seed generator seed (builtin)
  * @param authors generated authors (builtin)
  * @param questionsPerAuthor questions per generated author (builtin)
+ * @param trainOn FINETUNE: {@code full} (target model, default) or {@code retain} (retain reference
+ *     model)
  */
 public record DatasetRequest(
     @NotNull @Pattern(regexp = "builtin|tofu", message = "source must be builtin or tofu")
@@ -30,7 +32,8 @@ public record DatasetRequest(
         String split,
     Long seed,
     @Min(1) @Max(2000) Integer authors,
-    @Min(1) @Max(100) Integer questionsPerAuthor) {
+    @Min(1) @Max(100) Integer questionsPerAuthor,
+    @Pattern(regexp = "full|retain", message = "trainOn must be full or retain") String trainOn) {
 
   /** TOFU data needs a directory, and no path may climb out of where it points. */
   @AssertTrue(message = "source tofu needs a path without '..' segments")
@@ -44,6 +47,6 @@ public record DatasetRequest(
   }
 
   DatasetRef toRef() {
-    return new DatasetRef(source, path, split, seed, authors, questionsPerAuthor);
+    return new DatasetRef(source, path, split, seed, authors, questionsPerAuthor, trainOn);
   }
 }

@@ -10,6 +10,8 @@ package io.lethe.schemas.domain;
  * @param seed generator seed when {@code source = builtin}
  * @param authors number of generated authors when {@code source = builtin}
  * @param questionsPerAuthor questions per generated author when {@code source = builtin}
+ * @param trainOn FINETUNE only: {@code full} (the target model, default) or {@code retain} (the
+ *     retain reference model that never sees the forget set, for forget quality)
  */
 public record DatasetRef(
     String source,
@@ -17,4 +19,5 @@ public record DatasetRef(
     String split,
     Long seed,
     Integer authors,
-    Integer questionsPerAuthor) {}
+    Integer questionsPerAuthor,
+    String trainOn) {}
