@@ -192,6 +192,40 @@ class JobLoopTest {
         .contains("lethe_job_utility_floor{metric=\"" + MU + "\"} 0.54");
     given().get("/jobs/" + job + "/checkpoints").then().statusCode(200).body("size()", equalTo(3));
     given().get("/jobs/" + job + "/evaluations").then().statusCode(200).body("size()", equalTo(3));
+    // the report: every evaluated step, the floor, the decisions — as JSON and as a self-contained
+    // HTML page
+    given()
+        .get("/jobs/" + job + "/report")
+        .then()
+        .statusCode(200)
+        .body("points.size()", equalTo(3))
+        .body("points[2].metrics.'" + MU + "'", equalTo(0.30f))
+        .body("floors.'" + MU + "'", equalTo(0.54f))
+        .body("decisions[2].decision", equalTo("HALT"));
+    String html =
+        given()
+            .accept("text/html")
+            .get("/jobs/" + job + "/report")
+            .then()
+            .statusCode(200)
+            .contentType(org.hamcrest.Matchers.startsWith("text/html"))
+            .extract()
+            .asString();
+    assertThat(html)
+        .contains("<svg")
+        .contains("floor 0.540")
+        .contains("HALT")
+        .contains("not computed: no NLI model");
+    // the progress stream of an ended job: its final state, then the stream completes
+    String stream =
+        given()
+            .accept("text/event-stream")
+            .get("/jobs/" + job + "/events")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(stream).contains("data:").contains("\"status\":\"HALTED\"");
     // a halted job takes no more commands, and cannot be cancelled
     given().post("/jobs/" + job + "/cancel").then().statusCode(409);
   }

@@ -1,9 +1,12 @@
 package io.lethe.orchestrator.rest;
 
+import io.lethe.orchestrator.report.ReportHtml;
+import io.lethe.orchestrator.report.ReportService;
 import io.lethe.orchestrator.service.JobLoop;
 import io.lethe.orchestrator.service.JobService;
 import io.lethe.orchestrator.service.JobSpec;
 import io.lethe.schemas.domain.Hyperparameters;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** The job API: submit a job, list jobs, read one. */
 @Path("/jobs")
@@ -34,10 +38,14 @@ public class JobResource {
 
   private final JobService jobs;
   private final JobLoop loop;
+  private final ReportService reports;
+  private final JobProgress progress;
 
-  public JobResource(JobService jobs, JobLoop loop) {
+  public JobResource(JobService jobs, JobLoop loop, ReportService reports, JobProgress progress) {
     this.jobs = jobs;
     this.loop = loop;
+    this.reports = reports;
+    this.progress = progress;
   }
 
   @POST
@@ -111,5 +119,40 @@ public class JobResource {
   @Operation(summary = "The checkpoints of a job and their lineage")
   public Uni<List<CheckpointView>> checkpoints(@PathParam("id") String id) {
     return jobs.checkpoints(id).map(all -> all.stream().map(CheckpointView::of).toList());
+  }
+
+  @GET
+  @Path("/{id}/report")
+  @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+  @Operation(
+      summary =
+          "The job's report: metrics per step, floors, decisions, result (JSON, or HTML with plots)")
+  public Uni<Response> report(
+      @PathParam("id") String id,
+      @QueryParam("format") @DefaultValue("") String format,
+      @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+    boolean html =
+        "html".equalsIgnoreCase(format)
+            || (format.isEmpty()
+                && headers.getAcceptableMediaTypes().stream()
+                    .anyMatch(
+                        m -> m.isCompatible(MediaType.TEXT_HTML_TYPE) && !m.isWildcardType()));
+    return reports
+        .report(id)
+        .map(
+            r ->
+                html
+                    ? Response.ok(ReportHtml.render(r), MediaType.TEXT_HTML_TYPE).build()
+                    : Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build());
+  }
+
+  @GET
+  @Path("/{id}/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @RestStreamElementType(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Server-sent progress of a job: its state whenever it changes, until it ends")
+  public Multi<JobView> events(@PathParam("id") String id) {
+    return progress.follow(id);
   }
 }

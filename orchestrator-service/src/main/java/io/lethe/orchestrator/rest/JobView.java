@@ -28,7 +28,8 @@ public record JobView(
     Instant createdAt,
     Instant updatedAt) {
 
-  static JobView of(JobEntity job) {
+  /** The view of a stored job. */
+  public static JobView of(JobEntity job) {
     return new JobView(
         job.id.toString(),
         job.kind,
