@@ -23,6 +23,10 @@ public record CommandLine(Command command, StackConfig config) {
     UP,
     /** Report which parts of a stack with this configuration answer. */
     STATUS,
+    /**
+     * Start the stack, run the controlled-unlearning demo to completion, write the reports, stop.
+     */
+    DEMO,
     /** Print the usage text. */
     HELP
   }
@@ -31,9 +35,12 @@ public record CommandLine(Command command, StackConfig config) {
   public static final String USAGE =
       String.join(
           "\n",
-          "Usage: ./lethe [up|status|help] [options]",
+          "Usage: ./lethe [up|demo|status|help] [options]",
           "",
           "  up      start PostgreSQL, Kafka and the four services; Ctrl-C stops them (default)",
+          "  demo    start the stack, build the target and retain models of the built-in dataset (cached),",
+          "          run GA+GD under a utility floor that trips, ME+GD and IDK+AP; print a comparison",
+          "          and write HTML reports to <data-dir>/reports; then stop",
           "  status  show which parts of the stack answer on the configured ports",
           "",
           "Options:",
@@ -117,10 +124,13 @@ public record CommandLine(Command command, StackConfig config) {
         return Command.UP;
       case "status":
         return Command.STATUS;
+      case "demo":
+        return Command.DEMO;
       case "help":
         return Command.HELP;
       default:
-        throw new UsageException("unknown command '" + word + "' (expected up, status or help)");
+        throw new UsageException(
+            "unknown command '" + word + "' (expected up, demo, status or help)");
     }
   }
 

@@ -47,9 +47,50 @@ public final class LetheLauncher {
         List<StackStatus.Component> components = StackStatus.check(commandLine.config());
         out.print(StackStatus.render(components));
         return components.stream().allMatch(StackStatus.Component::up) ? 0 : 3;
+      case DEMO:
+        return demo(commandLine.config());
       case UP:
       default:
         return up(commandLine.config());
+    }
+  }
+
+  /**
+   * Brings the stack up, runs the demo through the job API, and stops the stack. Exit code 0 when
+   * every demo job ended (halted or completed), 1 when one failed or the demo could not run.
+   */
+  private int demo(StackConfig config) {
+    long start = System.nanoTime();
+    LocalStack stack = LocalStack.create(config);
+    StopSignals.install(stack::requestStop);
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "lethe-stack-stop"));
+    try {
+      out.println("Starting the Lethe stack (data in " + config.dataDirectory() + ")");
+      StackEndpoints endpoints = stack.bringUp();
+      out.println("Lethe stack is up in " + stack.startupTimings().summary());
+      out.println(
+          "Follow along: "
+              + endpoints.swaggerUiUrl(LetheService.ORCHESTRATOR)
+              + ", logs in "
+              + endpoints.logDirectory());
+      List<io.lethe.stack.demo.DemoOutcome> outcomes =
+          new io.lethe.stack.demo.DemoRunner(
+                  endpoints.serviceUrl(LetheService.ORCHESTRATOR),
+                  config.dataDirectory(),
+                  out,
+                  Duration.ofSeconds(3),
+                  Duration.ofMinutes(60))
+              .run();
+      out.printf(
+          "Total (stack start, models, unlearning, reports): %s%n",
+          StartupTimings.seconds(Duration.ofNanos(System.nanoTime() - start)));
+      return outcomes.stream().anyMatch(o -> o.status().equals("FAILED")) ? 1 : 0;
+    } catch (StackStartException | io.lethe.stack.demo.DemoException e) {
+      err.println("lethe demo: " + e.getMessage());
+      return 1;
+    } finally {
+      Duration stopTime = stack.stop();
+      out.println("Stopped the stack in " + StartupTimings.seconds(stopTime));
     }
   }
 

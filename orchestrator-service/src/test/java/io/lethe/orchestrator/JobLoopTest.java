@@ -201,7 +201,8 @@ class JobLoopTest {
         .body("points.size()", equalTo(3))
         .body("points[2].metrics.'" + MU + "'", equalTo(0.30f))
         .body("floors.'" + MU + "'", equalTo(0.54f))
-        .body("decisions[2].decision", equalTo("HALT"));
+        .body("decisions[2].decision", equalTo("HALT"))
+        .body("resultStep", equalTo(1));
     String html =
         given()
             .accept("text/html")

@@ -14,13 +14,17 @@ import java.util.Map;
  * @param decisions the controller's decisions
  * @param stepsTrainedPastCrossing steps the trainer had run past the evaluation that crossed a
  *     floor (0 if none)
+ * @param resultStep step of the job's result checkpoint, once it has one
+ * @param resultMixAlpha α when the result is a mixed model
  */
 public record JobReport(
     JobView job,
     List<Point> points,
     Map<String, Double> floors,
     List<DecisionMark> decisions,
-    int stepsTrainedPastCrossing) {
+    int stepsTrainedPastCrossing,
+    Integer resultStep,
+    Double resultMixAlpha) {
 
   /**
    * The metrics of one evaluated checkpoint.

@@ -98,7 +98,17 @@ public class ReportService {
       }
       marks.add(new JobReport.DecisionMark(d.step, d.decision.name(), d.reason, d.mixAlpha));
     }
-    return new JobReport(job, points, floors, marks, pastCrossing);
+    Integer resultStep = null;
+    Double resultAlpha = null;
+    if (job.result() != null) {
+      for (CheckpointRecord c : checkpoints) {
+        if (c.sha256.equals(job.result().sha256())) {
+          resultStep = c.step;
+          resultAlpha = c.mixAlpha;
+        }
+      }
+    }
+    return new JobReport(job, points, floors, marks, pastCrossing, resultStep, resultAlpha);
   }
 
   @SuppressWarnings("unchecked")

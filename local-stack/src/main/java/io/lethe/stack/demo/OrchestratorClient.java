@@ -1,0 +1,83 @@
+package io.lethe.stack.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The orchestrator's job API as the demo uses it — the same HTTP calls a user's client makes. */
+public final class OrchestratorClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI base;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  public OrchestratorClient(URI base) {
+    this.base = base;
+  }
+
+  /** Submits a job; returns its id. */
+  public String submit(JsonNode job) {
+    JsonNode created =
+        send(
+            HttpRequest.newBuilder(base.resolve("/jobs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(job.toString())),
+            201);
+    return created.get("id").asText();
+  }
+
+  /** The job's current state. */
+  public JsonNode job(String id) {
+    return send(HttpRequest.newBuilder(base.resolve("/jobs/" + id)).GET(), 200);
+  }
+
+  /** The job's report as JSON. */
+  public JsonNode report(String id) {
+    return send(
+        HttpRequest.newBuilder(base.resolve("/jobs/" + id + "/report"))
+            .header("Accept", "application/json")
+            .GET(),
+        200);
+  }
+
+  /** The job's report as a self-contained HTML page. */
+  public String reportHtml(String id) {
+    return text(
+        HttpRequest.newBuilder(base.resolve("/jobs/" + id + "/report?format=html")).GET(), 200);
+  }
+
+  private JsonNode send(HttpRequest.Builder request, int expected) {
+    try {
+      return JSON.readTree(text(request, expected));
+    } catch (IOException e) {
+      throw new DemoException("unreadable answer from the orchestrator: " + e.getMessage(), e);
+    }
+  }
+
+  private String text(HttpRequest.Builder request, int expected) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != expected) {
+        throw new DemoException(
+            "orchestrator answered " + response.statusCode() + ": " + response.body());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new DemoException(
+          "cannot reach the orchestrator at " + base + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DemoException("interrupted", e);
+    }
+  }
+}
