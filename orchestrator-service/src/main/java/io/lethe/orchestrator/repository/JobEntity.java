@@ -52,6 +52,13 @@ public class JobEntity extends PanacheEntityBase {
   @Column(nullable = false)
   public long seed;
 
+  /** Items per evaluation set, and per generation shard. */
+  @Column(name = "max_items_per_set", nullable = false)
+  public int maxItemsPerSet;
+
+  @Column(name = "shard_size", nullable = false)
+  public int shardSize;
+
   /**
    * Total optimizer steps, as the trainer resolved the schedule (known after the step-0
    * checkpoint).

@@ -3,6 +3,7 @@ package io.lethe.orchestrator.rest;
 import io.lethe.orchestrator.report.ReportHtml;
 import io.lethe.orchestrator.report.ReportService;
 import io.lethe.orchestrator.service.JobLoop;
+import io.lethe.orchestrator.service.JobPlanner;
 import io.lethe.orchestrator.service.JobService;
 import io.lethe.orchestrator.service.JobSpec;
 import io.lethe.schemas.domain.Hyperparameters;
@@ -70,6 +71,12 @@ public class JobResource {
                     ? PolicyRequest.defaults()
                     : request.policy().toPolicy())
                 : null,
+            request.evaluation() == null || request.evaluation().maxItemsPerSet() == null
+                ? JobPlanner.MAX_ITEMS_PER_SET
+                : request.evaluation().maxItemsPerSet(),
+            request.evaluation() == null || request.evaluation().shardSize() == null
+                ? JobPlanner.SHARD_SIZE
+                : request.evaluation().shardSize(),
             request.seed() == null ? DEFAULT_SEED : request.seed());
     return jobs.submit(spec)
         .map(

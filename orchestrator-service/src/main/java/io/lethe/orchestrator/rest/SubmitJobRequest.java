@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Size;
  *     (UNLEARN)
  * @param hyperparameters overrides of the method's defaults
  * @param policy the control policy (UNLEARN)
+ * @param evaluation how much of each evaluation set to cover (UNLEARN; default TOFU's 300 items)
  * @param seed seed of data order and initialisation (default 1001, as the papers' runs)
  */
 public record SubmitJobRequest(
@@ -30,6 +31,7 @@ public record SubmitJobRequest(
     @Valid ModelRequest retainModel,
     @Valid HyperparametersRequest hyperparameters,
     @Valid PolicyRequest policy,
+    @Valid EvaluationRequest evaluation,
     @PositiveOrZero Long seed) {
 
   /** MIX is the controller's tool, not a job a user submits. */

@@ -32,9 +32,9 @@ public final class JobPlanner {
       List.of("forget", "retain", "real_authors", "world_facts");
 
   /** Items per set (TOFU's ds_size) and per generation shard. */
-  static final int MAX_ITEMS_PER_SET = 300;
+  public static final int MAX_ITEMS_PER_SET = 300;
 
-  static final int SHARD_SIZE = 25;
+  public static final int SHARD_SIZE = 25;
 
   /** FINETUNE jobs write this many checkpoints over their schedule (resume points). */
   static final int FINETUNE_CHECKPOINTS = 4;
@@ -63,7 +63,8 @@ public final class JobPlanner {
         spec.startModel(),
         spec.dataset(),
         null,
-        plan(evaluation, spec.retainModel()),
+        new EvaluationPlan(
+            evaluation, EVAL_SETS, spec.maxItemsPerSet(), spec.shardSize(), spec.retainModel()),
         spec.seed());
   }
 
@@ -93,7 +94,7 @@ public final class JobPlanner {
         start,
         LetheJson.read(job.datasetJson, DatasetRef.class),
         null,
-        plan(evaluationAt(job, to), retainModel(job)),
+        plan(job, evaluationAt(job, to)),
         job.seed);
   }
 
@@ -116,7 +117,7 @@ public final class JobPlanner {
         null,
         LetheJson.read(job.datasetJson, DatasetRef.class),
         new MixSpec(base, other, alpha),
-        plan(EvaluationKind.FULL, retainModel(job)),
+        plan(job, EvaluationKind.FULL),
         job.seed);
   }
 
@@ -166,7 +167,7 @@ public final class JobPlanner {
     return job.retainModelJson == null ? null : LetheJson.read(job.retainModelJson, ModelRef.class);
   }
 
-  private static EvaluationPlan plan(EvaluationKind kind, ModelRef retainModel) {
-    return new EvaluationPlan(kind, EVAL_SETS, MAX_ITEMS_PER_SET, SHARD_SIZE, retainModel);
+  private static EvaluationPlan plan(JobEntity job, EvaluationKind kind) {
+    return new EvaluationPlan(kind, EVAL_SETS, job.maxItemsPerSet, job.shardSize, retainModel(job));
   }
 }

@@ -36,6 +36,8 @@ public class JobService {
     job.policyJson = spec.policy() == null ? null : LetheJson.write(spec.policy());
     job.retainModelJson = spec.retainModel() == null ? null : LetheJson.write(spec.retainModel());
     job.seed = spec.seed();
+    job.maxItemsPerSet = spec.maxItemsPerSet();
+    job.shardSize = spec.shardSize();
     job.nextSegment = 1;
     job.currentStep = 0;
     job.createdAt = Instant.now();

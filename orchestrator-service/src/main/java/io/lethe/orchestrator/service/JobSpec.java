@@ -18,4 +18,6 @@ public record JobSpec(
     ModelRef retainModel,
     Hyperparameters hyperparameters,
     ControlPolicy policy,
+    int maxItemsPerSet,
+    int shardSize,
     long seed) {}

@@ -1,0 +1,231 @@
+package io.lethe.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lethe.infra.FreePorts;
+import io.lethe.stack.LetheService;
+import io.lethe.stack.LocalStack;
+import io.lethe.stack.RepositoryRoot;
+import io.lethe.stack.StackConfig;
+import io.lethe.stack.demo.OrchestratorClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mission end to end: the four services as real processes on real Kafka and PostgreSQL, driven
+ * only through the job API, with the micro model. Fine-tune a target and a retain model; unlearn
+ * with gradient ascent at a step size that destroys utility, and watch the controller halt (result:
+ * the best checkpoint) or mix (result: a model that meets the floor); cancel a job.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ControlledUnlearningEndToEndTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String MU = "tofu.model_utility@1";
+  static final Set<String> ENDED = Set.of("HALTED", "COMPLETED", "FAILED", "CANCELLED");
+
+  @TempDir static Path tmp;
+  static LocalStack stack;
+  static OrchestratorClient api;
+  static JsonNode target;
+  static JsonNode retain;
+
+  @BeforeAll
+  static void startTheStack() {
+    Path repo = RepositoryRoot.locate().orElseThrow();
+    List<Path> missing =
+        java.util.Arrays.stream(LetheService.values())
+            .map(s -> s.runnableJar(repo))
+            .filter(jar -> !Files.isRegularFile(jar))
+            .toList();
+    assumeTrue(missing.isEmpty(), "service jars not built (./mvnw package first): " + missing);
+    StackConfig.Builder config =
+        StackConfig.builder(repo)
+            .dataDirectory(tmp.resolve("data"))
+            .postgresPort(FreePorts.next())
+            .kafkaPort(FreePorts.next())
+            .kafkaControllerPort(FreePorts.next())
+            .readyTimeout(Duration.ofSeconds(180))
+            .stopGrace(Duration.ofSeconds(20));
+    for (LetheService s : LetheService.values()) {
+      config.servicePort(s, FreePorts.next());
+    }
+    stack = LocalStack.start(config.build());
+    api = new OrchestratorClient(stack.endpoints().serviceUrl(LetheService.ORCHESTRATOR));
+  }
+
+  @AfterAll
+  static void stopTheStack() {
+    if (stack != null) {
+      stack.stop();
+    }
+  }
+
+  static ObjectNode dataset(ObjectNode job) {
+    ObjectNode d = job.putObject("dataset");
+    d.put("source", "builtin")
+        .put("split", "forget10")
+        .put("authors", 10)
+        .put("questionsPerAuthor", 4);
+    return d;
+  }
+
+  static JsonNode awaitEnd(String id, Duration timeout) {
+    Awaitility.await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofSeconds(2))
+        .until(() -> ENDED.contains(api.job(id).path("status").asText()));
+    return api.job(id);
+  }
+
+  static ObjectNode finetune(String trainOn) {
+    ObjectNode job = JSON.createObjectNode();
+    job.put("kind", "FINETUNE");
+    dataset(job).put("trainOn", trainOn);
+    job.putObject("startModel").put("preset", "micro");
+    ObjectNode hp = job.putObject("hyperparameters");
+    hp.put("learningRate", 3e-3).put("epochs", 8).put("effectiveBatch", 16).put("microBatch", 16);
+    return job;
+  }
+
+  static ObjectNode gradientAscent(String onBreach) {
+    ObjectNode job = JSON.createObjectNode();
+    job.put("kind", "UNLEARN").put("method", "GA");
+    dataset(job);
+    job.putObject("startModel")
+        .put("uri", target.path("result").path("uri").asText())
+        .put("sha256", target.path("result").path("sha256").asText());
+    job.putObject("retainModel")
+        .put("uri", retain.path("result").path("uri").asText())
+        .put("sha256", retain.path("result").path("sha256").asText());
+    // a step size that destroys a 100k-parameter model's utility within a few steps: the floor must
+    // trip
+    job.putObject("hyperparameters")
+        .put("learningRate", 5e-2)
+        .put("epochs", 5)
+        .put("effectiveBatch", 1)
+        .put("microBatch", 1);
+    ObjectNode policy = job.putObject("policy");
+    policy.putArray("floors").addObject().put("metricId", MU).put("maxRelativeDrop", 0.05);
+    policy.put("probeEvery", 0).put("fullEvery", 1).put("onBreach", onBreach);
+    policy.put("mixTolerance", 0.25).put("mixMaxIterations", 3);
+    job.putObject("evaluation").put("maxItemsPerSet", 12).put("shardSize", 6);
+    return job;
+  }
+
+  @Test
+  @Order(1)
+  void fineTunesTheTargetAndRetainModels() {
+    String t = api.submit(finetune("full"));
+    String r = api.submit(finetune("retain"));
+    target = awaitEnd(t, Duration.ofMinutes(10));
+    retain = awaitEnd(r, Duration.ofMinutes(10));
+    assertThat(target.path("status").asText()).as(target.toString()).isEqualTo("COMPLETED");
+    assertThat(retain.path("status").asText()).as(retain.toString()).isEqualTo("COMPLETED");
+    assertThat(target.path("result").path("sha256").asText()).hasSize(64);
+    assertThat(retain.path("result").path("sha256").asText())
+        .isNotEqualTo(target.path("result").path("sha256").asText());
+  }
+
+  @Test
+  @Order(2)
+  void aJobWhoseFloorTripsHaltsWithTheBestCheckpointAsResult() {
+    assumeTrue(target != null && retain != null, "reference models were not built");
+    String id = api.submit(gradientAscent("HALT"));
+    JsonNode job = awaitEnd(id, Duration.ofMinutes(10));
+    assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("HALTED");
+
+    JsonNode report = api.report(id);
+    double floor = report.path("floors").path(MU).asDouble();
+    int resultStep = report.path("resultStep").asInt();
+    JsonNode halt = last(report.path("decisions"));
+    assertThat(halt.path("decision").asText()).isEqualTo("HALT");
+    assertThat(resultStep).isLessThan(halt.path("step").asInt());
+    // the result met the floor; the checkpoint that crossed it did not
+    assertThat(utilityAt(report, resultStep)).isGreaterThanOrEqualTo(floor);
+    assertThat(utilityAt(report, halt.path("step").asInt())).isLessThan(floor);
+    assertThat(report.path("points").get(0).path("metrics").has("tofu.forget_quality@1")).isTrue();
+  }
+
+  @Test
+  @Order(3)
+  void aMixJobEndsWithTheFloorsMet() {
+    assumeTrue(target != null && retain != null, "reference models were not built");
+    String id = api.submit(gradientAscent("MIX"));
+    JsonNode job = awaitEnd(id, Duration.ofMinutes(10));
+    assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+    JsonNode report = api.report(id);
+    double floor = report.path("floors").path(MU).asDouble();
+    assertThat(report.path("decisions").findValuesAsText("decision")).contains("MIX");
+    // the result is the start (α = 0) or a mixed model that met every floor
+    JsonNode result = null;
+    for (JsonNode p : report.path("points")) {
+      boolean same =
+          p.path("step").asInt() == report.path("resultStep").asInt()
+              && (report.path("resultMixAlpha").isNumber()
+                  ? p.path("mixAlpha").isNumber()
+                      && p.path("mixAlpha").asDouble() == report.path("resultMixAlpha").asDouble()
+                  : !p.path("mixAlpha").isNumber());
+      if (same && "FULL".equals(p.path("kind").asText())) {
+        result = p;
+      }
+    }
+    assertThat(result).as(report.toString()).isNotNull();
+    assertThat(result.path("metrics").path(MU).asDouble()).isGreaterThanOrEqualTo(floor);
+  }
+
+  @Test
+  @Order(4)
+  void aCancelledJobStops() throws Exception {
+    assumeTrue(target != null, "reference models were not built");
+    String id = api.submit(finetune("full"));
+    var http = java.net.http.HttpClient.newHttpClient();
+    var response =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    stack
+                        .endpoints()
+                        .serviceUrl(LetheService.ORCHESTRATOR)
+                        .resolve("/jobs/" + id + "/cancel"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode job = api.job(id);
+    assertThat(job.path("status").asText()).isEqualTo("CANCELLED");
+    // nothing moves a cancelled job on: it is still cancelled after its in-flight segment ended
+    Thread.sleep(5000);
+    assertThat(api.job(id).path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(api.job(id).path("currentStep").asInt()).isZero();
+  }
+
+  static JsonNode last(JsonNode array) {
+    return array.get(array.size() - 1);
+  }
+
+  static double utilityAt(JsonNode report, int step) {
+    for (JsonNode p : report.path("points")) {
+      if (p.path("step").asInt() == step
+          && !p.path("mixAlpha").isNumber()
+          && p.path("metrics").has(MU)) {
+        return p.path("metrics").path(MU).asDouble();
+      }
+    }
+    throw new AssertionError("no utility at step " + step + " in " + report);
+  }
+}

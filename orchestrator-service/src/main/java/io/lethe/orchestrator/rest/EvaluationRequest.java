@@ -1,0 +1,15 @@
+package io.lethe.orchestrator.rest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * How much of each evaluation set a job's evaluations cover. Defaults: TOFU's 300 items per set
+ * (ds_size) in shards of 25; smaller values make evaluations cheaper (e.g. for smoke tests), at the
+ * cost of coarser metrics.
+ *
+ * @param maxItemsPerSet items per evaluation set
+ * @param shardSize items per generation shard
+ */
+public record EvaluationRequest(
+    @Min(1) @Max(10_000) Integer maxItemsPerSet, @Min(1) @Max(1_000) Integer shardSize) {}
