@@ -2,10 +2,12 @@ package io.lethe.orchestrator.messaging;
 
 import io.lethe.orchestrator.repository.OutboxMessage;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 import java.util.List;
@@ -29,6 +31,7 @@ public class OutboxRelay {
   // scheduler's first tick, and a failed lookup must only delay the relay, never break it
   private final Instance<OutboxPublisher> publisher;
   private final int batchSize;
+  private volatile boolean stopping;
 
   public OutboxRelay(
       Instance<OutboxPublisher> publisher,
@@ -41,6 +44,10 @@ public class OutboxRelay {
       every = "${lethe.outbox.poll-interval:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> relay() {
+    if (stopping) {
+      return Uni.createFrom()
+          .voidItem(); // the pool is closing: unsent rows wait for the next start
+    }
     OutboxPublisher out = publisher.get();
     try {
       if (!out.ready()) {
@@ -66,6 +73,10 @@ public class OutboxRelay {
               LOG.warnf("outbox relay run failed, will retry: %s", e.getMessage());
               return Uni.createFrom().voidItem();
             });
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    stopping = true;
   }
 
   private static Uni<Void> publishInOrder(OutboxPublisher out, List<OutboxMessage> pending) {

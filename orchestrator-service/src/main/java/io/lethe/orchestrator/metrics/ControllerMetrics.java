@@ -5,6 +5,7 @@ import io.lethe.orchestrator.control.Controller;
 import io.lethe.schemas.domain.Decision;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * lethe.job.utility{metric}} vs {@code lethe.job.utility.floor{metric}}). Job ids are never tags
  * (unbounded); per-job detail is in the API and the {@code control-decisions} topic.
  */
+// eager: the decision counters exist (at zero) from start-up, before the first decision
+@Startup
 @ApplicationScoped
 public class ControllerMetrics {
 
