@@ -100,6 +100,8 @@ class JobApiTest {
         "learning rate out of range | {\"kind\":\"FINETUNE\",\"dataset\":{\"source\":\"builtin\",\"split\":\"forget10\"},\"hyperparameters\":{\"learningRate\":5}} | hyperparameters.learningRate",
         "MIX is not submittable | {\"kind\":\"MIX\",\"dataset\":{\"source\":\"builtin\",\"split\":\"forget10\"}} | submittableKind",
         "unlearning without a start model | {\"kind\":\"UNLEARN\",\"method\":\"GA\",\"dataset\":{\"source\":\"builtin\",\"split\":\"forget10\"}} | startModelValid",
+        "continual fine-tuning | {\"kind\":\"FINETUNE\",\"dataset\":{\"source\":\"builtin\",\"split\":\"forget10\"},\"continual\":{\"after\":\"00000000-0000-4000-8000-000000000001\"}} | startModelValid",
+        "continual after a non-id | {\"kind\":\"UNLEARN\",\"method\":\"GA\",\"dataset\":{\"source\":\"builtin\",\"split\":\"forget10\"},\"continual\":{\"after\":\"../x\"}} | continual.after",
       })
   void invalidJobsAreRejectedWithProblemDetails(String name, String body, String field) {
     given()
@@ -134,6 +136,20 @@ class JobApiTest {
         .statusCode(Status.BAD_REQUEST.getStatusCode())
         .contentType(startsWith("application/problem+json"))
         .body("status", equalTo(400));
+  }
+
+  @Test
+  void aContinualJobAfterAnUnknownJobIsUnprocessable() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"kind\":\"UNLEARN\",\"method\":\"GA\",\"dataset\":{\"source\":\"builtin\",\"split\":\"forget10\"},"
+                + "\"continual\":{\"after\":\"00000000-0000-4000-8000-0000000000aa\"}}")
+        .post("/jobs")
+        .then()
+        .statusCode(422)
+        .contentType(startsWith("application/problem+json"))
+        .body("detail", containsString("there is no job"));
   }
 
   @Test

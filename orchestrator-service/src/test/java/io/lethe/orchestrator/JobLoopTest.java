@@ -296,6 +296,53 @@ class JobLoopTest {
   }
 
   @Test
+  void continualJobsRunInOrderEachFromThePreviousResult() {
+    String first = submit("HALT");
+    String body =
+        """
+        {"kind":"UNLEARN","method":"NPO+KL","dataset":{"source":"builtin","split":"forget10"},
+         "continual":{"after":"%s"},"policy":{"probeEvery":1,"fullEvery":1}}
+        """
+            .formatted(first);
+    String second =
+        given()
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/jobs")
+            .then()
+            .statusCode(201)
+            .body("status", equalTo("QUEUED"))
+            .extract()
+            .path("id");
+
+    // the first job halts at step 1 with step 0 as its result
+    send(Topics.CHECKPOINTS, first, checkpoint(first, 0, 0, null, sha(first, 0)));
+    send(Topics.EVALUATIONS, first, evaluation(first, 0, sha(first, 0), 0.60));
+    command(first, 1);
+    send(Topics.CHECKPOINTS, first, checkpoint(first, 1, 1, null, sha(first, 1)));
+    send(Topics.EVALUATIONS, first, evaluation(first, 1, sha(first, 1), 0.10));
+
+    // … and only then does the second start, from that result, with it as its (moving) reference
+    UnlearningStepCommand baseline = command(second, 0);
+    assertThat(baseline.startModel().sha256()).isEqualTo(sha(first, 0));
+    assertThat(baseline.referenceModel().sha256()).isEqualTo(sha(first, 0));
+    assertThat(baseline.method()).isEqualTo("NPO+KL");
+    given().get("/jobs/" + second).then().body("status", equalTo("SUBMITTED"));
+
+    // a job cannot follow one that ended without a result
+    String cancelled = submit("HALT");
+    given().post("/jobs/" + cancelled + "/cancel").then().statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .body(body.replace(first, cancelled))
+        .post("/jobs")
+        .then()
+        .statusCode(422)
+        .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
+        .body("detail", org.hamcrest.Matchers.containsString("without a result"));
+  }
+
+  @Test
   void aCancelledJobStops() {
     String job = submit("HALT");
     given()

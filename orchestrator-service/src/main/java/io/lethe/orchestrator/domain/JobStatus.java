@@ -2,6 +2,8 @@ package io.lethe.orchestrator.domain;
 
 /** Where a job is in its life. */
 public enum JobStatus {
+  /** Continual unlearning: waiting for the job it follows to end, whose result it starts from. */
+  QUEUED,
   /** Accepted and persisted; its first command is in the outbox. */
   SUBMITTED,
   /** Training and evaluating. */

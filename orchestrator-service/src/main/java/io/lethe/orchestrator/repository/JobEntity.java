@@ -37,7 +37,7 @@ public class JobEntity extends PanacheEntityBase {
   @Column(name = "dataset_json", columnDefinition = "text", nullable = false)
   public String datasetJson;
 
-  @Column(name = "start_model_json", columnDefinition = "text", nullable = false)
+  @Column(name = "start_model_json", columnDefinition = "text")
   public String startModelJson;
 
   @Column(name = "hyperparameters_json", columnDefinition = "text", nullable = false)
@@ -48,6 +48,26 @@ public class JobEntity extends PanacheEntityBase {
 
   @Column(name = "retain_model_json", columnDefinition = "text")
   public String retainModelJson;
+
+  /**
+   * Frozen reference model of NPO, DPO and KL (the start model, or the original one in fixed
+   * continual mode).
+   */
+  @Column(name = "reference_model_json", columnDefinition = "text")
+  public String referenceModelJson;
+
+  /**
+   * Continual unlearning: the job whose result this one starts from (null for a stand-alone job).
+   */
+  @Column(name = "after_job_id", length = 64)
+  public String afterJobId;
+
+  /**
+   * Continual unlearning: whether the reference stays the original model (true) or moves with each
+   * task.
+   */
+  @Column(name = "fixed_reference", nullable = false)
+  public boolean fixedReference;
 
   @Column(nullable = false)
   public long seed;

@@ -59,9 +59,11 @@ public class JobResource {
             request.kind(),
             request.method(),
             request.dataset().toRef(),
-            request.startModel() == null
-                ? io.lethe.schemas.domain.ModelRef.fresh("tiny")
-                : request.startModel().toRef(),
+            request.startModel() != null
+                ? request.startModel().toRef()
+                : request.continual() == null
+                    ? io.lethe.schemas.domain.ModelRef.fresh("tiny")
+                    : null,
             request.retainModel() == null ? null : request.retainModel().toRef(),
             request.hyperparameters() == null
                 ? Hyperparameters.defaults()
@@ -77,6 +79,8 @@ public class JobResource {
             request.evaluation() == null || request.evaluation().shardSize() == null
                 ? JobPlanner.SHARD_SIZE
                 : request.evaluation().shardSize(),
+            request.continual() == null ? null : request.continual().after().toLowerCase(),
+            request.continual() != null && request.continual().fixed(),
             request.seed() == null ? DEFAULT_SEED : request.seed());
     return jobs.submit(spec)
         .map(

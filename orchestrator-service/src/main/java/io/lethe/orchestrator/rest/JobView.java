@@ -37,7 +37,7 @@ public record JobView(
         job.status,
         job.currentStep,
         LetheJson.read(job.datasetJson, DatasetRef.class),
-        LetheJson.read(job.startModelJson, ModelRef.class),
+        job.startModelJson == null ? null : LetheJson.read(job.startModelJson, ModelRef.class),
         LetheJson.read(job.hyperparametersJson, Hyperparameters.class),
         job.policyJson == null ? null : LetheJson.read(job.policyJson, ControlPolicy.class),
         job.seed,

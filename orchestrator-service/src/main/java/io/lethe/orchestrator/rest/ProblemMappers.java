@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.lethe.orchestrator.service.JobConflictException;
 import io.lethe.orchestrator.service.JobNotFoundException;
+import io.lethe.orchestrator.service.UnprocessableJobException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -68,6 +69,18 @@ public class ProblemMappers {
     return respond(
         new Problem(
             BASE + "job-not-found", "Job not found", 404, e.getMessage(), uri.getPath(), null));
+  }
+
+  @ServerExceptionMapper
+  public Response unprocessable(UnprocessableJobException e, UriInfo uri) {
+    return respond(
+        new Problem(
+            BASE + "job-unprocessable",
+            "Job cannot be accepted",
+            422,
+            e.getMessage(),
+            uri.getPath(),
+            null));
   }
 
   @ServerExceptionMapper

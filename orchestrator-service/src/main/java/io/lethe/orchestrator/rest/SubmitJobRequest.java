@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Size;
  *     (UNLEARN)
  * @param hyperparameters overrides of the method's defaults
  * @param policy the control policy (UNLEARN)
+ * @param continual continual unlearning: start from another job's result when it ends
  * @param evaluation how much of each evaluation set to cover (UNLEARN; default TOFU's 300 items)
  * @param seed seed of data order and initialisation (default 1001, as the papers' runs)
  */
@@ -32,6 +33,7 @@ public record SubmitJobRequest(
     @Valid HyperparametersRequest hyperparameters,
     @Valid PolicyRequest policy,
     @Valid EvaluationRequest evaluation,
+    @Valid ContinualRequest continual,
     @PositiveOrZero Long seed) {
 
   /** MIX is the controller's tool, not a job a user submits. */
@@ -57,9 +59,17 @@ public record SubmitJobRequest(
     return retainModel == null || retainModel.isCheckpoint();
   }
 
-  /** Unlearning starts from a trained model. */
-  @AssertTrue(message = "UNLEARN needs a startModel checkpoint (uri and sha256)")
+  /**
+   * Unlearning starts from a trained model: a checkpoint, or (continual) the result of an earlier
+   * job.
+   */
+  @AssertTrue(
+      message =
+          "UNLEARN needs a startModel checkpoint (uri and sha256), or continual.after instead of a startModel")
   public boolean isStartModelValid() {
-    return kind != JobKind.UNLEARN || (startModel != null && startModel.isCheckpoint());
+    if (kind != JobKind.UNLEARN) {
+      return continual == null;
+    }
+    return continual == null ? startModel != null && startModel.isCheckpoint() : startModel == null;
   }
 }

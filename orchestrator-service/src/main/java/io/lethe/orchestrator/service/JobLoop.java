@@ -135,7 +135,9 @@ public class JobLoop {
                           job.status = JobStatus.CANCELLED;
                           job.statusReason = d.reason();
                           job.updatedAt = Instant.now();
-                          return publishDecision(job, job.currentStep, d).replaceWith(job);
+                          return publishDecision(job, job.currentStep, d)
+                              .chain(() -> JobStarter.startFollowers(job))
+                              .replaceWith(job);
                         }))
         .onFailure(MalformedEventException.class)
         .transform(e -> new JobNotFoundException(jobId));
@@ -283,14 +285,14 @@ public class JobLoop {
         };
     job.statusReason = d.reason();
     if (d.resultSha256() == null) {
-      return Uni.createFrom().voidItem();
+      return JobStarter.startFollowers(job);
     }
     job.resultSha256 = d.resultSha256();
     return CheckpointRecord.<CheckpointRecord>find(
             "jobId = ?1 and sha256 = ?2", job.id.toString(), d.resultSha256())
         .firstResult()
         .invoke(c -> job.resultUri = c == null ? null : c.uri)
-        .replaceWithVoid();
+        .chain(() -> JobStarter.startFollowers(job));
   }
 
   private Uni<Void> commandMix(JobEntity job, int step, double alpha) {

@@ -44,28 +44,28 @@ public final class JobPlanner {
   /**
    * The first command of a job: register (and, for UNLEARN, evaluate) the starting model as step 0.
    */
-  public static UnlearningStepCommand baseline(String jobId, JobSpec spec) {
+  public static UnlearningStepCommand baseline(JobEntity job) {
     EvaluationKind evaluation =
-        spec.kind() == JobKind.UNLEARN ? EvaluationKind.FULL : EvaluationKind.NONE;
+        job.kind == JobKind.UNLEARN ? EvaluationKind.FULL : EvaluationKind.NONE;
+    ModelRef start = LetheJson.read(job.startModelJson, ModelRef.class);
     return new UnlearningStepCommand(
         UUID.randomUUID(),
         UnlearningStepCommand.SCHEMA_VERSION,
-        jobId,
+        job.id.toString(),
         Instant.now(),
         0,
         0,
         0,
-        spec.kind(),
-        spec.method(),
-        spec.hyperparameters(),
-        spec.startModel(),
+        job.kind,
+        job.method,
+        LetheJson.read(job.hyperparametersJson, Hyperparameters.class),
+        start,
         null,
-        spec.startModel(),
-        spec.dataset(),
+        reference(job),
+        LetheJson.read(job.datasetJson, DatasetRef.class),
         null,
-        new EvaluationPlan(
-            evaluation, EVAL_SETS, spec.maxItemsPerSet(), spec.shardSize(), spec.retainModel()),
-        spec.seed());
+        plan(job, evaluation),
+        job.seed);
   }
 
   /**
@@ -91,7 +91,7 @@ public final class JobPlanner {
         LetheJson.read(job.hyperparametersJson, Hyperparameters.class),
         start,
         resumeFrom,
-        start,
+        reference(job),
         LetheJson.read(job.datasetJson, DatasetRef.class),
         null,
         plan(job, evaluationAt(job, to)),
@@ -161,6 +161,12 @@ public final class JobPlanner {
           List.of(), 0, 0, null, BreachAction.HALT, 0.05, 1, Double.MAX_VALUE, Integer.MAX_VALUE);
     }
     return LetheJson.read(job.policyJson, ControlPolicy.class);
+  }
+
+  private static ModelRef reference(JobEntity job) {
+    return job.referenceModelJson == null
+        ? LetheJson.read(job.startModelJson, ModelRef.class)
+        : LetheJson.read(job.referenceModelJson, ModelRef.class);
   }
 
   private static ModelRef retainModel(JobEntity job) {

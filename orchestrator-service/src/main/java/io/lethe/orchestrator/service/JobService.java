@@ -5,13 +5,11 @@ import io.lethe.orchestrator.repository.CheckpointRecord;
 import io.lethe.orchestrator.repository.DecisionRecord;
 import io.lethe.orchestrator.repository.EvaluationRecord;
 import io.lethe.orchestrator.repository.JobEntity;
-import io.lethe.orchestrator.repository.OutboxMessage;
-import io.lethe.schemas.Topics;
-import io.lethe.schemas.events.UnlearningStepCommand;
 import io.lethe.schemas.json.LetheJson;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +20,9 @@ public class JobService {
 
   /**
    * Persists the job and its first segment command in one transaction (the command goes out through
-   * the outbox, so an accepted job always gets its command and a rejected one never does).
+   * the outbox, so an accepted job always gets its command and a rejected one never does). A
+   * continual job whose predecessor has not ended is stored QUEUED; it is started when the
+   * predecessor ends ({@link JobStarter#startFollowers}).
    */
   public Uni<JobEntity> submit(JobSpec spec) {
     JobEntity job = new JobEntity();
@@ -31,10 +31,11 @@ public class JobService {
     job.method = spec.method();
     job.status = JobStatus.SUBMITTED;
     job.datasetJson = LetheJson.write(spec.dataset());
-    job.startModelJson = LetheJson.write(spec.startModel());
     job.hyperparametersJson = LetheJson.write(spec.hyperparameters());
     job.policyJson = spec.policy() == null ? null : LetheJson.write(spec.policy());
     job.retainModelJson = spec.retainModel() == null ? null : LetheJson.write(spec.retainModel());
+    job.afterJobId = spec.afterJobId();
+    job.fixedReference = spec.fixedReference();
     job.seed = spec.seed();
     job.maxItemsPerSet = spec.maxItemsPerSet();
     job.shardSize = spec.shardSize();
@@ -42,15 +43,40 @@ public class JobService {
     job.currentStep = 0;
     job.createdAt = Instant.now();
     job.updatedAt = job.createdAt;
-    UnlearningStepCommand first = JobPlanner.baseline(job.id.toString(), spec);
+    if (spec.afterJobId() == null) {
+      return Panache.withTransaction(
+          () ->
+              job.<JobEntity>persist().call(() -> JobStarter.start(job, spec.startModel(), null)));
+    }
     return Panache.withTransaction(
         () ->
-            job.<JobEntity>persist()
-                .call(
+            JobEntity.<JobEntity>findById(
+                    UUID.fromString(spec.afterJobId()), LockModeType.PESSIMISTIC_WRITE)
+                .onItem()
+                .ifNull()
+                .failWith(
                     () ->
-                        OutboxMessage.of(
-                                Topics.UNLEARNING_STEPS, first.jobId(), LetheJson.write(first))
-                            .persist()));
+                        new UnprocessableJobException(
+                            "continual.after: there is no job " + spec.afterJobId()))
+                .flatMap(
+                    previous -> {
+                      if (!previous.isTerminal()) {
+                        job.status = JobStatus.QUEUED;
+                        return job.<JobEntity>persist();
+                      }
+                      if (previous.resultSha256 == null) {
+                        return Uni.createFrom()
+                            .failure(
+                                new UnprocessableJobException(
+                                    "continual.after: job "
+                                        + previous.id
+                                        + " ended "
+                                        + previous.status
+                                        + " without a result to start from"));
+                      }
+                      return job.<JobEntity>persist()
+                          .call(() -> JobStarter.startAfter(job, previous));
+                    }));
   }
 
   /** The job with {@code id}, or a failed Uni with {@link JobNotFoundException}. */

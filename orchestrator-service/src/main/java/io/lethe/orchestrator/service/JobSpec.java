@@ -20,4 +20,6 @@ public record JobSpec(
     ControlPolicy policy,
     int maxItemsPerSet,
     int shardSize,
+    String afterJobId,
+    boolean fixedReference,
     long seed) {}
