@@ -15,11 +15,13 @@ public class CheckpointConsumer {
 
   private final InboundEvents inbound;
   private final JobLoop loop;
+  private final OutboxRelay outbox;
 
-  public CheckpointConsumer(InboundEvents inbound, JobLoop loop) {
+  public CheckpointConsumer(InboundEvents inbound, JobLoop loop, OutboxRelay outbox) {
     this.inbound = inbound;
     inbound.register(Topics.CHECKPOINTS);
     this.loop = loop;
+    this.outbox = outbox;
   }
 
   @Incoming("checkpoints")
@@ -28,6 +30,9 @@ public class CheckpointConsumer {
         Topics.CHECKPOINTS,
         message,
         CheckpointEvent.class,
-        checkpoint -> loop.onCheckpoint(checkpoint).subscribeAsCompletionStage());
+        checkpoint ->
+            loop.onCheckpoint(checkpoint)
+                .call(() -> outbox.relayNow())
+                .subscribeAsCompletionStage());
   }
 }

@@ -18,11 +18,13 @@ public class EvaluationConsumer {
 
   private final InboundEvents inbound;
   private final JobLoop loop;
+  private final OutboxRelay outbox;
 
-  public EvaluationConsumer(InboundEvents inbound, JobLoop loop) {
+  public EvaluationConsumer(InboundEvents inbound, JobLoop loop, OutboxRelay outbox) {
     this.inbound = inbound;
     inbound.register(Topics.EVALUATIONS);
     this.loop = loop;
+    this.outbox = outbox;
   }
 
   @Incoming("evaluations")
@@ -31,6 +33,9 @@ public class EvaluationConsumer {
         Topics.EVALUATIONS,
         message,
         EvaluationEvent.class,
-        evaluation -> loop.onEvaluation(evaluation).subscribeAsCompletionStage());
+        evaluation ->
+            loop.onEvaluation(evaluation)
+                .call(() -> outbox.relayNow())
+                .subscribeAsCompletionStage());
   }
 }

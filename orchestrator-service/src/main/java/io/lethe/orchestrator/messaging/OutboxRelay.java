@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -27,11 +28,12 @@ public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
   // looked up per run: the emitter's channel is wired by reactive messaging during start-up,
-  // possibly after the
-  // scheduler's first tick, and a failed lookup must only delay the relay, never break it
+  // possibly
+  // after the scheduler's first tick, and a failed lookup must only delay the relay, never break it
   private final Instance<OutboxPublisher> publisher;
   private final int batchSize;
   private volatile boolean stopping;
+  private final AtomicBoolean running = new AtomicBoolean();
 
   public OutboxRelay(
       Instance<OutboxPublisher> publisher,
@@ -44,10 +46,24 @@ public class OutboxRelay {
       every = "${lethe.outbox.poll-interval:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> relay() {
-    if (stopping) {
+    return relayNow();
+  }
+
+  /**
+   * Publishes what is in the outbox now. Called by the schedule, and right after a transaction that
+   * wrote outbox rows (so a command or decision leaves within milliseconds, not at the next tick).
+   * One run at a time: a call while a run is under way returns at once, and that run or the next
+   * tick takes the rows. Never fails: unsent rows stay.
+   */
+  public Uni<Void> relayNow() {
+    if (stopping || !running.compareAndSet(false, true)) {
       return Uni.createFrom()
-          .voidItem(); // the pool is closing: unsent rows wait for the next start
+          .voidItem(); // closing (rows wait for the next start), or a run is under way
     }
+    return runOnce().eventually(() -> running.set(false));
+  }
+
+  private Uni<Void> runOnce() {
     OutboxPublisher out = publisher.get();
     try {
       if (!out.ready()) {

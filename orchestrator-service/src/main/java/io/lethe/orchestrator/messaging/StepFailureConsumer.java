@@ -15,11 +15,13 @@ public class StepFailureConsumer {
 
   private final InboundEvents inbound;
   private final JobLoop loop;
+  private final OutboxRelay outbox;
 
-  public StepFailureConsumer(InboundEvents inbound, JobLoop loop) {
+  public StepFailureConsumer(InboundEvents inbound, JobLoop loop, OutboxRelay outbox) {
     this.inbound = inbound;
     inbound.register(Topics.STEP_FAILURES);
     this.loop = loop;
+    this.outbox = outbox;
   }
 
   @Incoming("step-failures")
@@ -28,6 +30,7 @@ public class StepFailureConsumer {
         Topics.STEP_FAILURES,
         message,
         StepFailedEvent.class,
-        failure -> loop.onFailure(failure).subscribeAsCompletionStage());
+        failure ->
+            loop.onFailure(failure).call(() -> outbox.relayNow()).subscribeAsCompletionStage());
   }
 }

@@ -1,5 +1,6 @@
 package io.lethe.orchestrator.rest;
 
+import io.lethe.orchestrator.messaging.OutboxRelay;
 import io.lethe.orchestrator.report.ReportHtml;
 import io.lethe.orchestrator.report.ReportService;
 import io.lethe.orchestrator.service.JobLoop;
@@ -41,12 +42,19 @@ public class JobResource {
   private final JobLoop loop;
   private final ReportService reports;
   private final JobProgress progress;
+  private final OutboxRelay outbox;
 
-  public JobResource(JobService jobs, JobLoop loop, ReportService reports, JobProgress progress) {
+  public JobResource(
+      JobService jobs,
+      JobLoop loop,
+      ReportService reports,
+      JobProgress progress,
+      OutboxRelay outbox) {
     this.jobs = jobs;
     this.loop = loop;
     this.reports = reports;
     this.progress = progress;
+    this.outbox = outbox;
   }
 
   @POST
@@ -83,6 +91,7 @@ public class JobResource {
             request.continual() != null && request.continual().fixed(),
             request.seed() == null ? DEFAULT_SEED : request.seed());
     return jobs.submit(spec)
+        .call(() -> outbox.relayNow())
         .map(
             job ->
                 Response.created(uri.getAbsolutePathBuilder().path(job.id.toString()).build())
@@ -108,7 +117,10 @@ public class JobResource {
   @Path("/{id}/cancel")
   @Operation(summary = "Cancel a job that has not ended")
   public Uni<JobView> cancel(@PathParam("id") String id) {
-    return jobs.find(id).chain(job -> loop.cancel(id)).map(JobView::of);
+    return jobs.find(id)
+        .chain(job -> loop.cancel(id))
+        .call(() -> outbox.relayNow())
+        .map(JobView::of);
   }
 
   @GET
