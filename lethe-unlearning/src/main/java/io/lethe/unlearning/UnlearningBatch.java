@@ -8,6 +8,7 @@ import io.lethe.data.sampling.ForgetSample;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +58,29 @@ public final class UnlearningBatch {
       int maxLength,
       boolean trimTrailingPadding,
       NDManager manager) {
+    return encode(
+        samples,
+        encoder,
+        wanted,
+        maskForgetPrompt,
+        maxLength,
+        trimTrailingPadding ? EnumSet.noneOf(Slot.class) : EnumSet.allOf(Slot.class),
+        manager);
+  }
+
+  /**
+   * As {@link #encode(List, ExampleEncoder, Set, boolean, int, boolean, NDManager)}, trimming
+   * trailing padding from every slot except {@code untrimmed} (those a loss reads at every
+   * position, see {@link BatchTensors#of(List, NDManager, boolean)}).
+   */
+  public static UnlearningBatch encode(
+      List<ForgetSample> samples,
+      ExampleEncoder encoder,
+      Set<Slot> wanted,
+      boolean maskForgetPrompt,
+      int maxLength,
+      Set<Slot> untrimmed,
+      NDManager manager) {
     if (samples.isEmpty()) {
       throw new IllegalArgumentException("an unlearning batch needs at least one sample");
     }
@@ -67,7 +91,7 @@ public final class UnlearningBatch {
       for (ForgetSample sample : samples) {
         examples.add(encoder.encode(pairOf(sample, slot), maxLength, maskPrompt));
       }
-      tensors.put(slot, BatchTensors.of(examples, manager, trimTrailingPadding));
+      tensors.put(slot, BatchTensors.of(examples, manager, !untrimmed.contains(slot)));
     }
     return of(tensors);
   }

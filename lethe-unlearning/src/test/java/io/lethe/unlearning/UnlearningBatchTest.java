@@ -86,6 +86,25 @@ class UnlearningBatchTest extends NdTestSupport {
     assertThat(exact).isNotCloseTo(wrong, within(1e-4f));
   }
 
+  @Test
+  void klMethodsTrimEverySlotButTheRetainSlotKlReadsAndComputeTheSameLoss() {
+    UnlearningObjective objective = objective("NPO+KL");
+    ToyBigramLm trained = ToyBigramLm.of(manager, randomTable(1), false);
+    ToyBigramLm reference = ToyBigramLm.of(manager, randomTable(2), false);
+
+    UnlearningBatch batch = objective.encode(samples, encoder, MAX_LENGTH, manager);
+    UnlearningBatch full =
+        UnlearningBatch.encode(
+            samples, encoder, objective.method().slots(), true, MAX_LENGTH, false, manager);
+
+    assertThat(batch.get(Slot.FORGET).length()).isLessThan(MAX_LENGTH);
+    assertThat(batch.get(Slot.RETAIN).length()).isEqualTo(MAX_LENGTH);
+    LossTerms a = objective.compute(batch, trained, reference);
+    LossTerms b = objective.compute(full, trained, reference);
+    assertThat(a.forget().getFloat()).isCloseTo(b.forget().getFloat(), within(1e-5f));
+    assertThat(a.retain().getFloat()).isCloseTo(b.retain().getFloat(), within(1e-5f));
+  }
+
   private static UnlearningObjective objective(String name) {
     UnlearningMethod method = UnlearningMethod.parse(name);
     return new UnlearningObjective(method, MethodDefaults.of(method, Scenario.TOFU_FICTITIOUS));

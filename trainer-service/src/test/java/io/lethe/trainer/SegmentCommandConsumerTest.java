@@ -15,12 +15,14 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.net.URL;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The trainer reads segment commands from a real broker and dead-letters poison without stopping.
  */
 @QuarkusTest
+@Tag("quarkus")
 @WithTestResource(value = LetheInfraTestResource.class, scope = TestResourceScope.GLOBAL)
 class SegmentCommandConsumerTest {
 

@@ -2,6 +2,7 @@ package io.lethe.unlearning.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import io.lethe.ml.model.Scalars;
 
 /**
  * AP, closer-look's answer-preservation regulariser for targeted unlearning (methods.md §1.3,
@@ -27,6 +28,7 @@ public final class AnswerPreservationLoss {
    */
   public static NDArray of(NDArray sThetaRetainIdk, NDArray sThetaRetain, double beta) {
     NDArray negLogRatio = sThetaRetainIdk.sub(sThetaRetain);
-    return Activation.softPlus(negLogRatio.mul((float) -beta)).mean().mul((float) (1 / beta));
+    NDArray mean = Activation.softPlus(negLogRatio.mul(Scalars.of(negLogRatio, -beta))).mean();
+    return mean.mul(Scalars.of(mean, 1 / beta));
   }
 }

@@ -2,6 +2,7 @@ package io.lethe.unlearning.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import io.lethe.ml.model.Scalars;
 
 /**
  * DPO as a forget term (methods.md §1.3, sail-sg {@code dpo_loss}): prefer the refusal (chosen =
@@ -30,6 +31,7 @@ public final class DpoLoss {
   public static NDArray of(
       NDArray sThetaForget, NDArray sThetaIdk, NDArray sRefForget, NDArray sRefIdk, double beta) {
     NDArray h = sThetaForget.sub(sThetaIdk).sub(sRefForget.sub(sRefIdk));
-    return Activation.softPlus(h.mul((float) -beta)).mean().mul((float) (2 / beta));
+    NDArray mean = Activation.softPlus(h.mul(Scalars.of(h, -beta))).mean();
+    return mean.mul(Scalars.of(mean, 2 / beta));
   }
 }

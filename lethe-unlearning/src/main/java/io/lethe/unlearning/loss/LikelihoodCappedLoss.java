@@ -2,6 +2,7 @@ package io.lethe.unlearning.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import io.lethe.ml.model.Scalars;
 
 /**
  * Likelihood capping, the self-terminating GA of Unlearning with Control (methods.md §2.3–2.4, v1
@@ -29,8 +30,10 @@ public final class LikelihoodCappedLoss {
     NDArray under = underCap(sForget, delta);
     // max(|U|, 1): with U = ∅ the numerator is an all-zero masked sum, so the loss is 0 and every
     // gradient is exactly 0 instead of 0/0.
-    NDArray count = under.sum().maximum(1f);
-    return under.mul(sForget.neg().add((float) delta)).sum().div(count);
+    NDArray count = under.sum();
+    count = count.maximum(Scalars.of(count, 1));
+    NDArray negS = sForget.neg();
+    return under.mul(negS.add(Scalars.of(negS, delta))).sum().div(count);
   }
 
   /**
@@ -42,8 +45,9 @@ public final class LikelihoodCappedLoss {
    * @param rho the forget weight ρ (0.1 in the v1 config)
    */
   public static NDArray withRetain(NDArray sForget, NDArray retainMean, double delta, double rho) {
+    NDArray capped = onlyForget(sForget, delta);
     NDArray mixed =
-        retainMean.mul((float) (1 - rho)).add(onlyForget(sForget, delta).mul((float) rho));
+        retainMean.mul(Scalars.of(retainMean, 1 - rho)).add(capped.mul(Scalars.of(capped, rho)));
     return mixed.mul(anyUnderCap(sForget, delta));
   }
 
@@ -57,6 +61,6 @@ public final class LikelihoodCappedLoss {
 
   /** (B,) float32 indicator {@code S_i < δ} (a constant: no gradient flows through the test). */
   private static NDArray underCap(NDArray sForget, double delta) {
-    return sForget.lt((float) delta).toType(DataType.FLOAT32, false).stopGradient();
+    return sForget.lt(Scalars.of(sForget, delta)).toType(DataType.FLOAT32, false).stopGradient();
   }
 }

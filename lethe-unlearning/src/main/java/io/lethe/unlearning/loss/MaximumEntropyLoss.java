@@ -3,6 +3,7 @@ package io.lethe.unlearning.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import io.lethe.ml.model.Scalars;
 
 /**
  * ME, closer-look's untargeted forget term (methods.md §1.3, sail-sg {@code me_loss}): push every
@@ -24,7 +25,7 @@ import ai.djl.ndarray.types.DataType;
  */
 public final class MaximumEntropyLoss {
 
-  private static final float CODE_EPSILON = 1e-12f;
+  private static final double CODE_EPSILON = 1e-12;
 
   private MaximumEntropyLoss() {}
 
@@ -52,15 +53,17 @@ public final class MaximumEntropyLoss {
   /** (B, L−1) {@code KL(U‖p) = −log V − (1/V) Σ_v log(p_v + 1e−12)}, as the code computes it. */
   static NDArray klUniformToModel(NDArray logits) {
     NDArray p = shiftedLogits(logits).softmax(-1);
-    float logV = (float) Math.log(p.getShape().get(2));
-    return p.add(CODE_EPSILON).log().mean(new int[] {-1}).neg().sub(logV);
+    double logV = Math.log(p.getShape().get(2));
+    NDArray negMeanLog = p.add(Scalars.of(p, CODE_EPSILON)).log().mean(new int[] {-1}).neg();
+    return negMeanLog.sub(Scalars.of(negMeanLog, logV));
   }
 
   /** (B, L−1) {@code KL(p‖U) = Σ_v p_v log p_v + log V}. */
   static NDArray klModelToUniform(NDArray logits) {
     NDArray logP = shiftedLogits(logits).logSoftmax(-1);
-    float logV = (float) Math.log(logP.getShape().get(2));
-    return logP.exp().mul(logP).sum(new int[] {-1}).add(logV);
+    double logV = Math.log(logP.getShape().get(2));
+    NDArray negEntropy = logP.exp().mul(logP).sum(new int[] {-1});
+    return negEntropy.add(Scalars.of(negEntropy, logV));
   }
 
   private static NDArray shiftedLogits(NDArray logits) {

@@ -19,9 +19,13 @@ import io.lethe.data.encoding.EncodedExample;
  * Log-softmax is taken in float32 whatever the logits' type (methods.md §5). M and S are different
  * reductions on purpose: NPO, DPO, AP and capped GA use S; GA, GD and IDK use M.
  *
- * <p>Every loss of this package returns a float32 scalar. Constants are passed to NDArray
- * arithmetic as {@code float}: DJL turns a Java {@code double} into a float64 0-d tensor, and
- * PyTorch then promotes a 0-d float32 result (a mean, a sum) to float64.
+ * <p>Every loss of this package returns a float32 scalar. Constants enter differentiated arithmetic
+ * only as {@code Scalars.of(x, value)} (lethe-ml): a 0-d tensor of x's type allocated by PyTorch
+ * itself. DJL 0.35.1's {@code mul(Number)}, {@code add(Number)}, … wrap the number in a Java-owned
+ * buffer that the GC may free while autograd still holds it for the backward pass (random NaN/∞
+ * gradients); a Java {@code double} would also promote a float32 0-d result to float64. Comparisons
+ * against constants on integer labels ({@code neq(−100)}) record no graph and may use plain
+ * numbers.
  */
 public final class NextTokenNll {
 

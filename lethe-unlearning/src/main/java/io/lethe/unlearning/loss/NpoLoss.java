@@ -2,6 +2,7 @@ package io.lethe.unlearning.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import io.lethe.ml.model.Scalars;
 
 /**
  * NPO, negative preference optimisation (methods.md §1.3, sail-sg {@code npo_loss}): GA made
@@ -28,6 +29,8 @@ public final class NpoLoss {
    */
   public static NDArray of(NDArray sTheta, NDArray sRef, double beta) {
     NDArray negLogRatio = sTheta.sub(sRef);
-    return Activation.softPlus(negLogRatio.mul((float) -beta)).mean().mul((float) (2 / beta));
+    NDArray softPlus = Activation.softPlus(negLogRatio.mul(Scalars.of(negLogRatio, -beta)));
+    NDArray mean = softPlus.mean();
+    return mean.mul(Scalars.of(mean, 2 / beta));
   }
 }

@@ -2,6 +2,7 @@ package io.lethe.unlearning.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import io.lethe.ml.model.Scalars;
 
 /**
  * KL, the reference-anchored regulariser (methods.md §1.3, sail-sg {@code kl_loss}): keep the
@@ -30,6 +31,7 @@ public final class RetainKlLoss {
     NDArray logPTheta = logitsTheta.toType(DataType.FLOAT32, false).logSoftmax(-1);
     NDArray logPRef = logitsRef.toType(DataType.FLOAT32, false).logSoftmax(-1);
     long rows = logPTheta.getShape().get(0) * logPTheta.getShape().get(1);
-    return logPRef.exp().mul(logPRef.sub(logPTheta)).sum().div((float) rows);
+    NDArray sum = logPRef.exp().mul(logPRef.sub(logPTheta)).sum();
+    return sum.div(Scalars.of(sum, rows));
   }
 }

@@ -49,9 +49,17 @@ public enum Regularizer {
 
   /**
    * Whether the term reads every position, padding included (KL): its value then depends on the
-   * padded length, so batches must not be trimmed.
+   * padded length, so the slot it reads must not be trimmed.
    */
   public boolean readsAllPositions() {
     return this == KL || this == MISMATCH_KL;
+  }
+
+  /**
+   * The slots this term reads at every position (KL's retain slot): they keep the padded length L,
+   * while every other slot can drop its trailing padding without changing any loss.
+   */
+  public Set<Slot> fullLengthSlots() {
+    return readsAllPositions() ? Set.of(Slot.RETAIN) : Set.of();
   }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.lethe.data.encoding.ExampleEncoder;
 import io.lethe.data.sampling.ForgetSample;
+import io.lethe.ml.model.Scalars;
 import io.lethe.unlearning.BatchTensors;
 import io.lethe.unlearning.CausalLmForward;
 import io.lethe.unlearning.NoGradient;
@@ -56,7 +57,8 @@ public final class UnlearningObjective {
 
   /**
    * Encodes {@code samples} into the slots this method reads, the forget slot with the prompt mask
-   * of the hyperparameters, trimming trailing padding whenever that cannot change the loss.
+   * of the hyperparameters, trimming trailing padding from every slot whose losses it cannot change
+   * (all but KL's retain slot).
    *
    * @param maxLength encoded length L (500 in closer-look)
    */
@@ -68,7 +70,7 @@ public final class UnlearningObjective {
         method.slots(),
         hyperparameters.maskForgetPrompt(),
         maxLength,
-        method.trimmingPreservesLoss(),
+        method.untrimmedSlots(),
         manager);
   }
 
@@ -114,7 +116,7 @@ public final class UnlearningObjective {
 
     NDArray retain =
         switch (method.regularizer()) {
-          case NONE -> forget.getManager().create(0f);
+          case NONE -> Scalars.of(forget, 0);
           case GD -> GradientDescentLoss.of(f.trained(Slot.RETAIN), f.labels(Slot.RETAIN));
           case KL -> RetainKlLoss.of(f.trained(Slot.RETAIN), f.reference(Slot.RETAIN));
           case AP ->
@@ -128,8 +130,8 @@ public final class UnlearningObjective {
 
     NDArray total =
         forget
-            .mul((float) hyperparameters.forgetCoeff())
-            .add(retain.mul((float) hyperparameters.retainCoeff()));
+            .mul(Scalars.of(forget, hyperparameters.forgetCoeff()))
+            .add(retain.mul(Scalars.of(retain, hyperparameters.retainCoeff())));
     if (method.forget() == ForgetTerm.CAPPED_GA) {
       // ocr_ce: once every forget sample is past the cap the whole update is 0·(…), retain
       // included.

@@ -112,6 +112,10 @@ class UnlearningMethodTest {
       UnlearningMethod method = UnlearningMethod.parse(name);
       boolean readsKl = name.contains("KL") || name.equals("LLMU");
       assertThat(method.trimmingPreservesLoss()).as(name).isEqualTo(!readsKl);
+      // only the slot KL reads keeps its padding
+      assertThat(method.untrimmedSlots())
+          .as(name)
+          .isEqualTo(readsKl ? Set.of(Slot.RETAIN) : Set.of());
     }
   }
 }

@@ -4,6 +4,7 @@ import io.lethe.schemas.Topics;
 import io.lethe.schemas.events.UnlearningStepCommand;
 import io.lethe.service.messaging.InboundEvents;
 import io.lethe.trainer.service.SegmentCommandValidator;
+import io.lethe.trainer.service.SegmentService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
@@ -14,9 +15,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads segment commands off {@code unlearning-steps} one at a time on a worker thread ({@code
- * ordered}: DJL's trainer is single-threaded per JVM, and one job's segments must run in order).
- * Unusable commands go to {@code unlearning-steps-dlq}; executing segments is the trainer's next
- * capability (issue 4).
+ * ordered}: DJL training is single-threaded per JVM, and one job's segments must run in order),
+ * executes each to completion and acknowledges it only after its outcome was published. Unusable
+ * commands go to {@code unlearning-steps-dlq}.
  */
 @ApplicationScoped
 public class SegmentCommandConsumer {
@@ -24,9 +25,11 @@ public class SegmentCommandConsumer {
   private static final Logger LOG = Logger.getLogger(SegmentCommandConsumer.class);
 
   private final InboundEvents inbound;
+  private final SegmentService segments;
 
-  public SegmentCommandConsumer(InboundEvents inbound) {
+  public SegmentCommandConsumer(InboundEvents inbound, SegmentService segments) {
     this.inbound = inbound;
+    this.segments = segments;
     inbound.register(Topics.UNLEARNING_STEPS);
   }
 
@@ -40,13 +43,16 @@ public class SegmentCommandConsumer {
         command -> {
           SegmentCommandValidator.requireExecutable(command);
           LOG.infof(
-              "job %s: segment %d (%s %s, steps %d..%d) accepted",
+              "job %s: segment %d (%s %s, steps %d..%d)",
               command.jobId(),
               command.segment(),
               command.kind(),
-              command.method(),
+              command.method() == null ? "" : command.method(),
               command.fromStep(),
               command.toStep());
+          // training runs here, on the ordered worker thread; the stage is complete when the
+          // outcome has been published
+          segments.execute(command);
           return CompletableFuture.completedFuture(null);
         });
   }
