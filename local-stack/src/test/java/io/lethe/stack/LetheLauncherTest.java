@@ -23,7 +23,7 @@ class LetheLauncherTest {
   void helpPrintsTheUsage() {
     assertThat(launcher.run(List.of("help"))).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("Usage: ./lethe [up|status|help]")
+        .contains("Usage: ./lethe [up|demo|status|help]")
         .contains("--data-dir DIR");
   }
 
