@@ -135,7 +135,7 @@ public final class Controller {
       EvaluationObservation latest,
       ControlPolicy policy,
       Map<String, Double> observed) {
-    Optional<CheckpointObservation> checkpoint = history.checkpoint(latest.sha256());
+    Optional<CheckpointObservation> checkpoint = history.checkpoint(latest.sha256(), latest.step());
     if (checkpoint.isEmpty() || checkpoint.get().isMix()) {
       return Optional.empty();
     }
@@ -173,7 +173,12 @@ public final class Controller {
                 c.sha256()));
       }
     }
-    if (c.step() > 0 && c.sha256().equals(c.parentSha256())) {
+    // a single unchanged segment is legitimate (HF's schedule gives the first warm-up step a
+    // learning rate of 0):
+    // no-op means two evaluated segments in a row without change
+    if (c.step() > 0
+        && c.sha256().equals(c.parentSha256())
+        && previousSegmentUnchanged(history, c)) {
       return Optional.of(
           end(
               Decision.HALT,
@@ -184,7 +189,12 @@ public final class Controller {
               c.sha256()));
     }
     Optional<EvaluationObservation> previous = previousComparable(history, latest);
-    if (previous.isPresent() && previous.get().metrics().equals(latest.metrics())) {
+    Optional<EvaluationObservation> beforePrevious =
+        previous.flatMap(p -> previousComparable(history, p));
+    if (previous.isPresent()
+        && beforePrevious.isPresent()
+        && previous.get().metrics().equals(latest.metrics())
+        && beforePrevious.get().metrics().equals(previous.get().metrics())) {
       return Optional.of(
           end(
               Decision.HALT,
@@ -200,16 +210,28 @@ public final class Controller {
     return Optional.empty();
   }
 
+  /** The latest evaluation of the same kind at an earlier step than {@code of}. */
   private static Optional<EvaluationObservation> previousComparable(
-      JobHistory history, EvaluationObservation latest) {
+      JobHistory history, EvaluationObservation of) {
     List<EvaluationObservation> all = history.evaluations();
-    for (int i = all.size() - 2; i >= 0; i--) {
+    for (int i = all.size() - 1; i >= 0; i--) {
       EvaluationObservation e = all.get(i);
-      if (!e.isMix() && e.kind() == latest.kind() && e.step() != latest.step()) {
+      if (!e.isMix() && e.kind() == of.kind() && e.step() < of.step()) {
         return Optional.of(e);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the checkpoint before {@code c} (its parent) was itself unchanged from its own parent.
+   */
+  private static boolean previousSegmentUnchanged(JobHistory history, CheckpointObservation c) {
+    return history.checkpoints().stream()
+        .filter(p -> !p.isMix() && p.step() > 0 && p.step() < c.step())
+        .reduce((first, second) -> second)
+        .map(p -> p.sha256().equals(p.parentSha256()))
+        .orElse(false);
   }
 
   /** Floors this evaluation crosses (a floor whose metric it did not measure is not judged). */

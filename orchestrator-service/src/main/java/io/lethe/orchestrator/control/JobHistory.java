@@ -29,9 +29,14 @@ public record JobHistory(
         : Optional.of(evaluations.get(evaluations.size() - 1));
   }
 
-  /** The checkpoint with these weights. */
-  public Optional<CheckpointObservation> checkpoint(String sha256) {
-    return checkpoints.stream().filter(c -> c.sha256().equals(sha256)).findFirst();
+  /**
+   * The checkpoint of an evaluation: these weights at this step (identical weights can appear at
+   * two steps, e.g. after a warm-up step with learning rate 0).
+   */
+  public Optional<CheckpointObservation> checkpoint(String sha256, int step) {
+    return checkpoints.stream()
+        .filter(c -> c.sha256().equals(sha256) && c.step() == step)
+        .reduce((first, second) -> second);
   }
 
   /**

@@ -102,7 +102,8 @@ public class ReportService {
     Double resultAlpha = null;
     if (job.result() != null) {
       for (CheckpointRecord c : checkpoints) {
-        if (c.sha256.equals(job.result().sha256())) {
+        // identical weights can recur at a later step: the result is their first appearance
+        if (c.sha256.equals(job.result().sha256()) && (resultStep == null || c.step < resultStep)) {
           resultStep = c.step;
           resultAlpha = c.mixAlpha;
         }

@@ -190,18 +190,46 @@ class ControllerTest {
             "w2",
             none),
         Arguments.of(
-            "no-op: weights unchanged",
-            history().ckpt(0).full(0, 0.60).unchanged(2).full(2, 0.60),
+            "one unchanged segment (a warm-up step at lr 0) is not a no-op",
+            history().ckpt(0).full(0, 0.60).unchanged(1).full(1, 0.60, 0.0),
             halt,
-            Decision.HALT,
-            "w0",
+            Decision.CONTINUE,
+            null,
             none),
         Arguments.of(
-            "no-op: evaluation identical to the previous one",
-            history().ckpt(0).full(0, 0.60).ckpt(2).full(2, 0.58, 0.3).ckpt(4).full(4, 0.58, 0.3),
+            "no-op: weights unchanged two segments in a row",
+            history()
+                .ckpt(0)
+                .full(0, 0.60)
+                .unchanged(1)
+                .full(1, 0.59, 0.1)
+                .unchanged(2)
+                .full(2, 0.58, 0.2),
             halt,
             Decision.HALT,
-            "w2",
+            "w1",
+            none),
+        Arguments.of(
+            "one identical evaluation is not a no-op",
+            history().ckpt(0).full(0, 0.60).ckpt(2).full(2, 0.58, 0.3).ckpt(4).full(4, 0.58, 0.3),
+            halt,
+            Decision.CONTINUE,
+            null,
+            none),
+        Arguments.of(
+            "no-op: evaluation identical two segments in a row",
+            history()
+                .ckpt(0)
+                .full(0, 0.60)
+                .ckpt(2)
+                .full(2, 0.58, 0.3)
+                .ckpt(4)
+                .full(4, 0.58, 0.3)
+                .ckpt(6)
+                .full(6, 0.58, 0.3),
+            halt,
+            Decision.HALT,
+            "w4",
             none),
         Arguments.of(
             "forget target reached with floors met: complete",
