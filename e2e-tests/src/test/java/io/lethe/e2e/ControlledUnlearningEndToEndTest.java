@@ -36,7 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ControlledUnlearningEndToEndTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String MU = "tofu.model_utility@1";
+
+  /**
+   * The floored metric. Not TOFU model utility: it is a harmonic mean that is exactly 0 as soon as
+   * one of its nine terms is (a 100k-parameter model answers some utility set with ROUGE 0), and a
+   * floor of 0.9 × 0 protects nothing. The retain set's answer probability is never 0 and is what
+   * gradient ascent destroys first.
+   */
+  static final String MU = "tofu.probability@1/retain";
+
   static final Set<String> ENDED = Set.of("HALTED", "COMPLETED", "FAILED", "CANCELLED");
 
   @TempDir static Path tmp;
@@ -99,7 +107,7 @@ class ControlledUnlearningEndToEndTest {
     dataset(job).put("trainOn", trainOn);
     job.putObject("startModel").put("preset", "micro");
     ObjectNode hp = job.putObject("hyperparameters");
-    hp.put("learningRate", 3e-3).put("epochs", 8).put("effectiveBatch", 16).put("microBatch", 16);
+    hp.put("learningRate", 3e-3).put("epochs", 30).put("effectiveBatch", 16).put("microBatch", 16);
     return job;
   }
 
