@@ -10,9 +10,6 @@ import io.lethe.ml.training.AdamWConfig;
 import io.lethe.ml.training.CausalLmTrainer;
 import io.lethe.ml.training.LinearWarmupDecaySchedule;
 import io.lethe.ml.training.StepResult;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,21 +23,21 @@ import java.util.SplittableRandom;
  * throughput with and without the KV cache. Not a test (tests do not assert wall-clock times); run
  * with {@code exec:java} or a plain java command line.
  *
- * <p>MFU = 6 · N · tokens / time (N = all parameters, the brief's definition) against the
- * theoretical fp32 peak (2 cores × 2.1 GHz × 64 FLOP/cycle ≈ 269 GFLOP/s) and the measured GEMM
- * peak (~255 GFLOP/s, shared/docs/stack.md); a second figure adds PaLM's attention term 12 · L · d
- * · T per token.
+ * <p>MFU = 6 · N · tokens / time (N = all parameters, the brief's definition) against the nominal
+ * fp32 peak ({@link MachineStats#NOMINAL_FP32_PEAK}, 346 GFLOP/s) and the measured GEMM rate
+ * ({@link MachineStats#MEASURED_GEMM_PEAK}, 343 GFLOP/s); a second figure adds PaLM's attention
+ * term 12 · L · d · T per token.
  *
  * <p>Arguments (all optional): {@code batch seq vocab steps genBatch promptLen newTokens}.
  */
 public final class TrainStepBenchmark {
 
-  private static final double THEORETICAL_PEAK = 2 * 2.1e9 * 64;
-  private static final double MEASURED_GEMM_PEAK = 255e9;
+  private static final double NOMINAL_PEAK = MachineStats.NOMINAL_FP32_PEAK;
+  private static final double MEASURED_GEMM_PEAK = MachineStats.MEASURED_GEMM_PEAK;
 
   private TrainStepBenchmark() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
     int batch = arg(args, 0, 16);
     int seq = arg(args, 1, 128);
     int vocab = arg(args, 2, 2048);
@@ -100,17 +97,18 @@ public final class TrainStepBenchmark {
         double t = label.equals("median") ? median : min(seconds);
         System.out.printf(
             Locale.ROOT,
-            "  %s step: 6N %.1f GFLOP/s = MFU %.1f%% of theoretical 269 GFLOP/s, %.1f%% of measured GEMM"
-                + " 255 GFLOP/s; 6N + attention (12·L·d·T per token) %.1f GFLOP/s = %.1f%% / %.1f%%%n",
+            "  %s step: 6N %.1f GFLOP/s = MFU %.1f%% of nominal 346 GFLOP/s, %.1f%% of measured GEMM"
+                + " 343 GFLOP/s; 6N + attention (12·L·d·T per token) %.1f GFLOP/s = %.1f%% / %.1f%%%n",
             label,
             flops6n / t / 1e9,
-            100 * flops6n / t / THEORETICAL_PEAK,
+            100 * flops6n / t / NOMINAL_PEAK,
             100 * flops6n / t / MEASURED_GEMM_PEAK,
             (flops6n + attention) / t / 1e9,
-            100 * (flops6n + attention) / t / THEORETICAL_PEAK,
+            100 * (flops6n + attention) / t / NOMINAL_PEAK,
             100 * (flops6n + attention) / t / MEASURED_GEMM_PEAK);
       }
-      System.out.printf(Locale.ROOT, "  load average while measuring: %s%n", loadAverage());
+      System.out.printf(
+          Locale.ROOT, "  load average while measuring: %s%n", MachineStats.loadAverage());
 
       model.setTrainable(false);
       Generator generator = new Generator(model);
@@ -140,7 +138,7 @@ public final class TrainStepBenchmark {
           uncached,
           uncached / cached);
     }
-    System.out.println("peak RSS: " + peakRss());
+    System.out.println("peak RSS: " + MachineStats.peakRss());
   }
 
   private static List<EncodedExample> randomBatch(int batch, int seq, int vocab, long seed) {
@@ -158,23 +156,6 @@ public final class TrainStepBenchmark {
       out.add(new EncodedExample(ids, mask, labels));
     }
     return out;
-  }
-
-  private static String peakRss() throws IOException {
-    Path status = Path.of("/proc/self/status");
-    if (!Files.exists(status)) {
-      return "n/a";
-    }
-    return Files.readAllLines(status).stream()
-        .filter(l -> l.startsWith("VmHWM"))
-        .map(l -> l.substring(6).trim())
-        .findFirst()
-        .orElse("n/a");
-  }
-
-  private static String loadAverage() throws IOException {
-    Path load = Path.of("/proc/loadavg");
-    return Files.exists(load) ? Files.readString(load).trim() : "n/a";
   }
 
   private static int arg(String[] args, int i, int fallback) {

@@ -57,20 +57,7 @@ public final class TokenBatch {
     if (examples.isEmpty()) {
       throw new IllegalArgumentException("empty batch");
     }
-    int length = 0;
-    for (EncodedExample e : examples) {
-      int useful = e.length();
-      if (trimTrailingPadding) {
-        useful = 0;
-        for (int t = 0; t < e.length(); t++) {
-          if (e.attentionMask()[t] != 0 || e.labels()[t] != EncodedExample.IGNORE) {
-            useful = t + 1;
-          }
-        }
-      }
-      length = Math.max(length, useful);
-    }
-    length = Math.max(length, 2);
+    int length = columns(examples, trimTrailingPadding);
     int b = examples.size();
     long[] ids = new long[b * length];
     long[] mask = new long[b * length];
@@ -112,6 +99,29 @@ public final class TokenBatch {
         b,
         length,
         count);
+  }
+
+  /**
+   * Number of columns T that {@link #of} gives {@code examples}: the longest example, or with
+   * {@code trimTrailingPadding} the last column that is a real token or a target in some row (at
+   * least 2, so that one next-token position exists). Lets a caller count the positions a forward
+   * pass computes before building the tensors.
+   */
+  public static int columns(List<EncodedExample> examples, boolean trimTrailingPadding) {
+    int length = 0;
+    for (EncodedExample e : examples) {
+      int useful = e.length();
+      if (trimTrailingPadding) {
+        useful = 0;
+        for (int t = 0; t < e.length(); t++) {
+          if (e.attentionMask()[t] != 0 || e.labels()[t] != EncodedExample.IGNORE) {
+            useful = t + 1;
+          }
+        }
+      }
+      length = Math.max(length, useful);
+    }
+    return Math.max(length, 2);
   }
 
   /** (B, T) int64 token ids. */
