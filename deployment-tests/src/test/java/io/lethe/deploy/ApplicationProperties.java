@@ -7,8 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A service's {@code application.properties} as the prod profile sees it, for the values the
@@ -54,6 +58,40 @@ final class ApplicationProperties {
       }
     }
     throw new AssertionError(module + " has no incoming channel on topic " + topic);
+  }
+
+  /** The topics of every channel in {@code direction} ({@code incoming} or {@code outgoing}). */
+  Set<String> topics(String direction) {
+    Set<String> topics = new TreeSet<>();
+    String prefix = "mp.messaging." + direction + ".";
+    for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith(prefix)
+          && key.endsWith(".topic")
+          && !key.endsWith(".dead-letter-queue.topic")) {
+        topics.add(properties.getProperty(key).trim());
+      }
+    }
+    return topics;
+  }
+
+  /**
+   * Incoming topic → the dead-letter topic its channel names ({@code dead-letter-queue.topic}), for
+   * every channel with {@code failure-strategy=dead-letter-queue}. Without a name SmallRye would
+   * dead-letter to {@code dead-letter-topic-<channel>}, a topic no deployment declares, so a
+   * missing name is an error.
+   */
+  Map<String, String> deadLetterTopics() {
+    Map<String, String> out = new TreeMap<>();
+    String prefix = "mp.messaging.incoming.";
+    for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith(prefix)
+          && key.endsWith(".failure-strategy")
+          && "dead-letter-queue".equals(properties.getProperty(key).trim())) {
+        String channel = key.substring(0, key.length() - ".failure-strategy".length());
+        out.put(require(channel + ".topic"), require(channel + ".dead-letter-queue.topic"));
+      }
+    }
+    return out;
   }
 
   /**

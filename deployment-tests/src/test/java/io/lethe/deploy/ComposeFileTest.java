@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -180,6 +181,22 @@ class ComposeFileTest {
     assertThat(compose.environment("trainer-service-gpu"))
         .containsEntry("LETHE_TRAINER_DEVICE", "gpu");
     assertThat(compose.service("trainer-service").path("deploy").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void modelsRunOnTheDeviceTheirImageCarriesNativesFor() {
+    for (String service : List.of("trainer-service", "trainer-service-gpu", "generator-service")) {
+      String module = module(service);
+      String variable =
+          "LETHE_" + module.replace("-service", "").toUpperCase(Locale.ROOT) + "_DEVICE";
+      assertThat(ServiceConfigKeys.of(module).readsAsConfiguration(variable))
+          .as(module + " reads " + variable)
+          .isTrue();
+      boolean gpuImage = compose.service(service).at("/build/dockerfile").asText().endsWith(".gpu");
+      assertThat(compose.environment(service))
+          .as(service + ": explicit device, never auto-detected")
+          .containsEntry(variable, gpuImage ? "gpu" : "cpu");
+    }
   }
 
   @Test

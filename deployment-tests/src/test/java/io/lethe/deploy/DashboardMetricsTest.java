@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lethe.infra.FreePorts;
-import io.lethe.schemas.Topics;
 import io.lethe.stack.LetheService;
 import io.lethe.stack.LocalStack;
 import io.lethe.stack.StackConfig;
@@ -20,55 +20,24 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every metric the Grafana dashboard queries must exist in {@code /q/metrics} of the real services:
- * the four built services are started with the local stack (real Kafka and PostgreSQL), given a
- * job, a failed segment of it (the controller decides FAIL) and a poison record on every input
- * topic (dead-lettered), then scraped.
- *
- * <p>Meters that only appear while a job trains and evaluates — or belong to features being built
- * right now — are in {@link #APPEARS_ONLY_WITH_TRAINING}; a short run without a trained model
- * cannot produce them. The test prints which allow-listed names it did see, so the list can shrink.
+ * The dashboard and the metric catalogue must describe what the real services expose. The four
+ * built services are started with the local stack (real Kafka and PostgreSQL) and made to do a
+ * deployment's work in miniature ({@link StackActivity}): fine-tune, unlearn under a utility floor,
+ * fail on a forged checkpoint, dead-letter poison on every input topic. Then every query of the
+ * dashboard must select series that exist, with the labels it filters and groups by, and every
+ * {@code lethe_*} metric must be in {@code monitoring/README.md} with exactly its tags. Nothing is
+ * allow-listed: every meter the dashboard reads appears in this run.
  */
 class DashboardMetricsTest {
 
-  /**
-   * Dashboard metrics a run without training cannot show, with why. Reconciled by the lead as the
-   * trainer, generator, evaluator and controller metrics land.
-   */
-  static final Map<String, String> APPEARS_ONLY_WITH_TRAINING =
-      Map.ofEntries(
-          Map.entry("lethe_trainer_step_seconds_count", "trainer step timer: first training step"),
-          Map.entry("lethe_trainer_step_seconds_sum", "trainer step timer: first training step"),
-          Map.entry("lethe_trainer_step_seconds_max", "trainer step timer: first training step"),
-          Map.entry("lethe_trainer_tokens_total", "trainer tokens counter: first training step"),
-          Map.entry("lethe_trainer_loss", "trainer loss gauge, tags method/term: first step"),
-          Map.entry("lethe_trainer_failures_total", "trainer failures counter: first failure"),
-          Map.entry("lethe_checkpoints_published_total", "trainer: first checkpoint published"),
-          Map.entry("lethe_generation_seconds_count", "generator timer: first generation"),
-          Map.entry("lethe_generation_seconds_sum", "generator timer: first generation"),
-          Map.entry("lethe_generation_seconds_max", "generator timer: first generation"),
-          Map.entry("lethe_generation_tokens_total", "generator tokens counter: first generation"),
-          Map.entry("lethe_evaluations_published_total", "tag kind: first evaluation published"),
-          Map.entry("lethe_job_utility", "controller gauge, tag metric: first floor measured"),
-          Map.entry(
-              "lethe_job_utility_floor", "controller gauge, tag metric: first floor measured"),
-          Map.entry("lethe_job_forget", "proposed controller gauge (forget-target metric)"),
-          Map.entry("lethe_job_forget_target", "proposed controller gauge (forget target)"));
-
-  /** The services' input topics: each consumer dead-letters poison from its own. */
-  private static final List<String> INPUT_TOPICS =
-      List.of(
-          Topics.UNLEARNING_STEPS,
-          Topics.CHECKPOINTS,
-          Topics.STEP_FAILURES,
-          Topics.GENERATIONS,
-          Topics.EVALUATIONS);
+  /** Labels Prometheus adds to every series from its scrape target, not from the service. */
+  private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
 
   private static final Pattern UUID =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -76,7 +45,7 @@ class DashboardMetricsTest {
   @TempDir Path tmp;
 
   @Test
-  void everyMetricTheDashboardQueriesIsExposedByARunningService() throws Exception {
+  void everyDashboardQueryAndCatalogueEntryMatchesWhatTheRunningServicesExpose() throws Exception {
     Path repo = Repository.root();
     List<Path> missingJars =
         Stream.of(LetheService.values())
@@ -87,19 +56,24 @@ class DashboardMetricsTest {
         missingJars.isEmpty(),
         "service jars not built (./mvnw -B -ntp package the service modules first): "
             + missingJars);
-    Map<String, Set<String>> dashboard =
-        GrafanaDashboard.load(Repository.resolve("monitoring/grafana/dashboards/lethe.json"))
-            .metricsByName();
-    assertThat(dashboard.keySet())
-        .as("allow-list entries the dashboard does not use (stale)")
-        .containsAll(APPEARS_ONLY_WITH_TRAINING.keySet());
+    GrafanaDashboard dashboard =
+        GrafanaDashboard.load(Repository.resolve("monitoring/grafana/dashboards/lethe.json"));
+    MetricCatalogue catalogue = MonitoringConfigTest.catalogue();
+    Set<String> inputTopics = inputTopics();
 
     Map<LetheService, String> scraped = new EnumMap<>(LetheService.class);
     try (LocalStack stack = LocalStack.start(onFreePorts(repo))) {
       StackActivity activity = new StackActivity(stack.endpoints());
-      String jobId = activity.submitJob();
-      activity.reportSegmentFailure(jobId);
-      activity.publishPoison(INPUT_TOPICS);
+      activity.publishPoison(inputTopics);
+      JsonNode reference = activity.fineTuneReferenceModel(Duration.ofMinutes(5));
+      assertThat(reference.path("status").asText()).as(reference.toString()).isEqualTo("COMPLETED");
+      String controlled = activity.submitControlledUnlearning(reference.path("result"));
+      String forged = activity.submitFromAForgedCheckpoint(reference.path("result"));
+      JsonNode completed = activity.awaitEnd(controlled, Duration.ofMinutes(10));
+      JsonNode failed = activity.awaitEnd(forged, Duration.ofMinutes(5));
+      assertThat(completed.path("status").asText()).as(completed.toString()).isEqualTo("COMPLETED");
+      assertThat(failed.path("status").asText()).as(failed.toString()).isEqualTo("FAILED");
+
       await()
           .atMost(Duration.ofSeconds(90))
           .pollInterval(Duration.ofSeconds(2))
@@ -109,57 +83,154 @@ class DashboardMetricsTest {
                 for (LetheService service : LetheService.values()) {
                   scraped.put(service, activity.scrape(service));
                 }
-                String all = String.join("\n", scraped.values());
-                for (String topic : INPUT_TOPICS) {
-                  assertThat(all)
+                List<MetricsText.Sample> all = samples(scraped);
+                for (String topic : inputTopics) {
+                  assertThat(
+                          value(
+                              all,
+                              "lethe_events_consumed_total",
+                              Map.of("topic", topic, "outcome", "dead_lettered")))
                       .as("dead letter counted for " + topic)
-                      .containsPattern(
-                          "lethe_events_consumed_total\\{[^}]*outcome=\"dead_lettered\"[^}]*topic=\""
-                              + Pattern.quote(topic)
-                              + "\"");
+                      .isPositive();
                 }
-                assertThat(all).contains("lethe_outbox_published_total{topic=\"unlearning-steps\"");
-                assertThat(all).contains("lethe_controller_decisions_total{decision=\"fail\"} 1.0");
+                assertThat(
+                        value(
+                            all,
+                            "lethe_trainer_failures_total",
+                            Map.of("category", "checkpoint_rejected")))
+                    .as("the forged checkpoint refused")
+                    .isEqualTo(1.0);
+                for (String decision : List.of("fail", "complete")) {
+                  assertThat(
+                          value(
+                              all,
+                              "lethe_controller_decisions_total",
+                              Map.of("decision", decision)))
+                      .as("decisions " + decision)
+                      .isPositive();
+                }
               });
     }
 
-    Map<String, Set<String>> exposedBy = new TreeMap<>();
-    scraped.forEach(
-        (service, text) ->
-            MetricsText.sampleNames(text)
-                .forEach(
-                    n ->
-                        exposedBy
-                            .computeIfAbsent(n, k -> new TreeSet<>())
-                            .add(service.shortName())));
-    List<String> missing = new ArrayList<>();
-    List<String> allowListedAbsent = new ArrayList<>();
-    List<String> allowListedPresent = new ArrayList<>();
-    dashboard.forEach(
-        (metric, panels) -> {
-          boolean present = exposedBy.containsKey(metric);
-          boolean allowed = APPEARS_ONLY_WITH_TRAINING.containsKey(metric);
-          if (!present && !allowed) {
-            missing.add(metric + " (panels " + panels + ")");
-          } else if (!present) {
-            allowListedAbsent.add(metric + ": " + APPEARS_ONLY_WITH_TRAINING.get(metric));
-          } else if (allowed) {
-            allowListedPresent.add(metric + " (from " + exposedBy.get(metric) + ")");
+    List<MetricsText.Sample> samples = samples(scraped);
+    Map<String, Set<String>> labelsByName = new TreeMap<>();
+    for (MetricsText.Sample s : samples) {
+      labelsByName.computeIfAbsent(s.name(), n -> new TreeSet<>()).addAll(s.labels().keySet());
+    }
+
+    List<String> unmatched = new ArrayList<>();
+    for (GrafanaDashboard.Query query : dashboard.queries()) {
+      for (PromQl.Selector selector : PromQl.selectors(query.expr())) {
+        boolean selects =
+            samples.stream()
+                .anyMatch(
+                    s ->
+                        s.name().equals(selector.metric())
+                            && s.labels()
+                                .entrySet()
+                                .containsAll(selector.requiredLabels().entrySet()));
+        if (!selects) {
+          unmatched.add(query.panel() + ": " + selector + " selects no series");
+        }
+      }
+      for (String label : PromQl.groupingLabels(query.expr())) {
+        for (String metric : PromQl.metricNames(query.expr())) {
+          if (!TARGET_LABELS.contains(label)
+              && !labelsByName.getOrDefault(metric, Set.of()).contains(label)) {
+            unmatched.add(query.panel() + ": groups " + metric + " by " + label + ", it has none");
           }
-        });
-    System.out.println(
-        "dashboard metrics: "
-            + dashboard.size()
-            + ", exposed: "
-            + dashboard.keySet().stream().filter(exposedBy::containsKey).count()
-            + "\n  absent, allowed until training runs: "
-            + allowListedAbsent
-            + "\n  allow-listed but exposed now (drop from the list): "
-            + allowListedPresent);
-    assertThat(missing).as("dashboard metrics no running service exposes").isEmpty();
-    assertThat(jobIdsInLetheTags(scraped.values()))
+        }
+      }
+    }
+    // every disagreement at once: one run of the stack is minutes
+    SoftAssertions softly = new SoftAssertions();
+    softly
+        .assertThat(unmatched)
+        .as("dashboard queries the running services do not answer")
+        .isEmpty();
+    softly
+        .assertThat(catalogueMismatches(catalogue, labelsByName))
+        .as(catalogue.source() + " vs the metrics the services expose")
+        .isEmpty();
+    softly
+        .assertThat(
+            samples.stream()
+                .filter(s -> s.name().startsWith("lethe_"))
+                .filter(s -> s.labels().values().stream().anyMatch(v -> UUID.matcher(v).find()))
+                .toList())
         .as("Lethe meters tagged with ids (unbounded series)")
         .isEmpty();
+    softly.assertAll();
+  }
+
+  /**
+   * Every exposed {@code lethe_*} sample is documented with exactly its labels and its type, and
+   * every documented {@code lethe_*} metric is exposed; the other documented metrics (Kafka client,
+   * HTTP, JVM) have at least the tags documented.
+   */
+  private static List<String> catalogueMismatches(
+      MetricCatalogue catalogue, Map<String, Set<String>> labelsByName) {
+    List<String> out = new ArrayList<>();
+    Map<String, Set<String>> exposedTags = new TreeMap<>();
+    labelsByName.forEach(
+        (name, labels) -> {
+          var entry = catalogue.entryOf(name);
+          if (entry.isPresent()) {
+            exposedTags.computeIfAbsent(entry.get().metric(), m -> new TreeSet<>()).addAll(labels);
+          } else if (name.startsWith("lethe_")) {
+            out.add(name + " " + labels + " is not in the catalogue");
+          }
+        });
+    for (MetricCatalogue.Entry entry : catalogue.entries()) {
+      Set<String> exposed = exposedTags.get(entry.metric());
+      boolean lethe = entry.metric().startsWith("lethe_");
+      if (exposed == null) {
+        if (lethe) {
+          out.add(entry.metric() + " is catalogued but no service exposes it");
+        }
+        continue;
+      }
+      boolean tagsMatch = lethe ? exposed.equals(entry.tags()) : exposed.containsAll(entry.tags());
+      if (!tagsMatch) {
+        out.add(entry.metric() + " has tags " + exposed + ", catalogued " + entry.tags());
+      }
+      String type = entry.type();
+      boolean typeMatches =
+          switch (type) {
+            case "counter" -> entry.metric().endsWith("_total");
+            case "timer" -> labelsByName.containsKey(entry.metric() + "_count");
+            case "gauge" -> labelsByName.containsKey(entry.metric());
+            default -> false;
+          };
+      if (!typeMatches) {
+        out.add(entry.metric() + " is catalogued as a " + type + " but is not exposed as one");
+      }
+    }
+    return out;
+  }
+
+  /** Every topic some service consumes: each dead-letters poison from its own. */
+  private static Set<String> inputTopics() {
+    Set<String> topics = new TreeSet<>();
+    for (LetheService service : LetheService.values()) {
+      topics.addAll(ApplicationProperties.of(service.moduleName()).topics("incoming"));
+    }
+    return topics;
+  }
+
+  private static List<MetricsText.Sample> samples(Map<LetheService, String> scraped) {
+    List<MetricsText.Sample> out = new ArrayList<>();
+    scraped.values().forEach(text -> out.addAll(MetricsText.samples(text)));
+    return out;
+  }
+
+  /** The sum of the samples named {@code name} that carry {@code labels}. */
+  private static double value(
+      List<MetricsText.Sample> samples, String name, Map<String, String> labels) {
+    return samples.stream()
+        .filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
+        .mapToDouble(MetricsText.Sample::value)
+        .sum();
   }
 
   /** A stack on free ports with its data in the test's temporary directory. */
@@ -176,17 +247,5 @@ class DashboardMetricsTest {
       builder.servicePort(service, FreePorts.next());
     }
     return builder.build();
-  }
-
-  /** Lines of {@code lethe_*} samples whose label values look like ids. */
-  private static List<String> jobIdsInLetheTags(Iterable<String> expositions) {
-    List<String> out = new ArrayList<>();
-    for (String text : expositions) {
-      out.addAll(
-          text.lines()
-              .filter(l -> l.startsWith("lethe_") && UUID.matcher(l).find())
-              .collect(Collectors.toList()));
-    }
-    return out;
   }
 }

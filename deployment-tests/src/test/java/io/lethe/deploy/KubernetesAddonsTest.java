@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lethe.schemas.Topics;
+import io.lethe.stack.LetheService;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The optional add-ons must fit the base they extend: the Strimzi cluster is the bootstrap the
- * services and KEDA use and declares every topic, and the ServiceMonitor scrapes every service.
+ * services and KEDA use and declares every topic the services read or write with its dead-letter
+ * topic, and the ServiceMonitor scrapes every service.
  */
 class KubernetesAddonsTest {
 
@@ -54,10 +56,30 @@ class KubernetesAddonsTest {
   void strimziDeclaresEveryTopicAndItsDeadLetterTopic() throws IllegalAccessException {
     Manifests strimzi = Manifests.render(K8sTree.STRIMZI);
     Set<String> expected = new TreeSet<>();
+    // the loop's topics, consumed or only published for downstream (control-decisions)
     for (String topic : topicNames()) {
       expected.add(topic);
       expected.add(Topics.deadLetter(topic));
     }
+    // and every topic a service reads or writes, internal ones (generation-tasks) included
+    for (LetheService service : LetheService.values()) {
+      ApplicationProperties properties = ApplicationProperties.of(service.moduleName());
+      expected.addAll(properties.topics("incoming"));
+      expected.addAll(properties.topics("outgoing"));
+      properties
+          .deadLetterTopics()
+          .forEach(
+              (topic, deadLetter) -> {
+                assertThat(deadLetter)
+                    .as(service.moduleName() + " dead-letters " + topic)
+                    .isEqualTo(Topics.deadLetter(topic));
+                expected.add(deadLetter);
+              });
+      assertThat(properties.deadLetterTopics().keySet())
+          .as(service.moduleName() + ": every consumed topic has a dead-letter topic")
+          .isEqualTo(properties.topics("incoming"));
+    }
+    assertThat(expected).contains("generation-tasks", "generation-tasks-dlq");
     Set<String> declared = new TreeSet<>();
     for (JsonNode topic : strimzi.ofKind("KafkaTopic")) {
       declared.add(Manifests.name(topic));
@@ -68,8 +90,9 @@ class KubernetesAddonsTest {
     assertThat(declared).isEqualTo(expected);
 
     // KEDA runs at most one generator per partition of the topic it watches
-    int partitions = strimzi.get("KafkaTopic", Topics.CHECKPOINTS).at("/spec/partitions").asInt();
     JsonNode scaled = Manifests.render(K8sTree.BASE).get("ScaledObject", "generator-service");
+    String watched = scaled.at("/spec/triggers/0/metadata/topic").asText();
+    int partitions = strimzi.get("KafkaTopic", watched).at("/spec/partitions").asInt();
     assertThat(scaled.at("/spec/maxReplicaCount").asInt()).isLessThanOrEqualTo(partitions);
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -301,14 +302,43 @@ class KubernetesManifestsTest {
     assertThat(trigger.path("type").asText()).isEqualTo("kafka");
     ApplicationProperties properties = ApplicationProperties.of("generator-service");
     String topic = trigger.at("/metadata/topic").asText();
-    assertThat(topic).isEqualTo("checkpoints");
+    // the shard tasks are the work; the checkpoints the generator consumes are only planned
+    assertThat(topic).isEqualTo("generation-tasks");
+    assertThat(properties.topics("incoming")).contains(topic);
+    assertThat(properties.topics("outgoing")).as("the generators' own work queue").contains(topic);
     assertThat(trigger.at("/metadata/consumerGroup").asText())
-        .isEqualTo(properties.consumerGroupOf(topic))
-        .isEqualTo("lethe-generator");
+        .isEqualTo(properties.consumerGroupOf(topic));
     assertThat(trigger.at("/metadata/bootstrapServers").asText())
         .as("KEDA reads the lag from the cluster the generator consumes from")
         .isEqualTo(m.environment(Manifests.container(generator)).get("KAFKA_BOOTSTRAP_SERVERS"));
     assertThat(Integer.parseInt(trigger.at("/metadata/lagThreshold").asText())).isPositive();
+  }
+
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void modelsRunOnTheDeviceTheirImageCarriesNativesFor(String overlay) {
+    Manifests m = Manifests.render(overlay);
+    for (String module : List.of("trainer-service", "generator-service")) {
+      JsonNode container = Manifests.container(m.get("Deployment", module));
+      String variable =
+          "LETHE_" + module.replace("-service", "").toUpperCase(Locale.ROOT) + "_DEVICE";
+      assertThat(ServiceConfigKeys.of(module).readsAsConfiguration(variable))
+          .as(module + " reads " + variable)
+          .isTrue();
+      boolean gpuImage = container.path("image").asText().endsWith("-gpu");
+      assertThat(m.environment(container))
+          .as(overlay + " " + module + ": explicit device, never auto-detected")
+          .containsEntry(variable, gpuImage ? "gpu" : "cpu");
+      if (gpuImage) {
+        assertThat(Repository.module(module).resolve("src/main/docker/Dockerfile.gpu"))
+            .as(module + " has a GPU image")
+            .isRegularFile();
+      }
+    }
+    assertThat(
+            m.environment(Manifests.container(m.get("Deployment", "trainer-service")))
+                .get("LETHE_TRAINER_DEVICE"))
+        .isEqualTo(overlay.endsWith("/gpu") ? "gpu" : "cpu");
   }
 
   @ParameterizedTest

@@ -3,6 +3,7 @@ package io.lethe.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The dashboard check depends on reading metric names out of PromQL correctly. */
@@ -54,5 +55,25 @@ class PromQlTest {
   void aSelectorByNameIsRefusedBecauseItHidesTheName() {
     assertThatThrownBy(() -> PromQl.metricNames("{__name__=~\"lethe_.*\"}"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void selectorsKeepEqualityMatchersAndIgnoreRegexAndNegativeOnes() {
+    assertThat(
+            PromQl.selectors(
+                "sum(increase(lethe_events_consumed_total{outcome=\"dead_lettered\","
+                    + " topic!=\"x\", client_id=~\"k.*\"}[5m])) / sum(rate(lethe_other[5m]))"))
+        .containsExactlyInAnyOrder(
+            new PromQl.Selector("lethe_events_consumed_total", Map.of("outcome", "dead_lettered")),
+            new PromQl.Selector("lethe_other", Map.of()));
+  }
+
+  @Test
+  void groupingLabelsAreReadFromEveryByClause() {
+    assertThat(
+            PromQl.groupingLabels(
+                "sum by (method) (rate(a_sum[5m])) / sum by (method, term) (rate(a_count[5m]))"
+                    + " and on (job) max without (x) (b)"))
+        .containsExactly("method", "term");
   }
 }

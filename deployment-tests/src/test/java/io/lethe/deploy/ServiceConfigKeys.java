@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * KAFKA_BOOTSTRAP_SERVERS} is {@code kafka.bootstrap.servers}, {@code
  * LETHE_EVALUATOR_ORIGINAL_ANSWERS_DIRECTORY} is {@code
  * lethe.evaluator.original-answers.directory}. A service reads a property when it is a key of its
- * {@code application.properties} (any profile), a {@code @ConfigProperty} name, or a member of a
+ * {@code application.properties} (any profile) or a name one of its values looks up ({@code
+ * ${LETHE_CHECKPOINT_ROOT:…}}), a {@code @ConfigProperty} name, or a member of a
  * {@code @ConfigMapping} interface ({@link ConfigMappingKeys}), in the service or a repository
  * module it depends on.
  */
@@ -45,25 +46,8 @@ final class ServiceConfigKeys {
               "run-java.sh of the ubi9/openjdk-17 base image: -Xmx as a percentage of the container"
                   + " memory limit");
 
-  /**
-   * Variables of the deployment contract that no service reads yet: the lead reconciles this list
-   * as the services land (a test prints which entries have become real keys and can go).
-   */
-  static final Map<String, Pending> PENDING =
-      Map.of(
-          "LETHE_CHECKPOINT_ROOT",
-          new Pending(
-              Set.of("trainer-service", "generator-service"),
-              "the shared checkpoint store (lethe.checkpoint.root); local-stack's ServiceLaunch"
-                  + " already sets it, trainer and generator read it once checkpoint IO lands"),
-          "LETHE_TRAINER_DEVICE",
-          new Pending(
-              Set.of("trainer-service"),
-              "the trainer's DeviceChoice auto|cpu|gpu (lethe-ml); gpu makes a GPU node fail fast"
-                  + " when the GPU is not visible. The key lands with the trainer's ML core"));
-
-  /** A variable set ahead of the code that reads it, and which services will read it. */
-  record Pending(Set<String> modules, String why) {}
+  /** A property expression's name: {@code ${LETHE_CHECKPOINT_ROOT:lethe-state/checkpoints}}. */
+  private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^:${}]+)");
 
   private static final Pattern CONFIG_PROPERTY =
       Pattern.compile("@ConfigProperty\\s*\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
@@ -85,7 +69,7 @@ final class ServiceConfigKeys {
     Set<String> prefixes = new TreeSet<>();
     Path properties =
         Repository.module(module).resolve("src/main/resources/application.properties");
-    propertyKeys(properties).forEach(k -> names.add(envName(k)));
+    propertyKeysAndExpressions(properties).forEach(k -> names.add(envName(k)));
     for (String dependency : moduleAndDependencies(module)) {
       Path sources = Repository.module(dependency).resolve("src/main/java");
       for (String source : javaSources(sources)) {
@@ -109,8 +93,8 @@ final class ServiceConfigKeys {
   }
 
   /**
-   * Why this service reads {@code variable}, or empty when it does not: a configuration key, a
-   * library's own variable, or a pending key of the contract.
+   * Why this service reads {@code variable}, or empty when it does not: a configuration key or a
+   * library's own variable.
    */
   Optional<String> whyRead(String variable) {
     if (envNames.contains(variable)) {
@@ -121,17 +105,10 @@ final class ServiceConfigKeys {
         return Optional.of("@ConfigMapping " + prefix);
       }
     }
-    if (READ_OUTSIDE_QUARKUS.containsKey(variable)) {
-      return Optional.of(READ_OUTSIDE_QUARKUS.get(variable));
-    }
-    Pending pending = PENDING.get(variable);
-    if (pending != null && pending.modules().contains(module)) {
-      return Optional.of("pending: " + pending.why());
-    }
-    return Optional.empty();
+    return Optional.ofNullable(READ_OUTSIDE_QUARKUS.get(variable));
   }
 
-  /** True when the service reads {@code variable} through its own configuration today. */
+  /** True when the service reads {@code variable} through its own configuration. */
   boolean readsAsConfiguration(String variable) {
     return envNames.contains(variable) || envPrefixes.stream().anyMatch(variable::startsWith);
   }
@@ -140,7 +117,12 @@ final class ServiceConfigKeys {
     return module;
   }
 
-  private static Set<String> propertyKeys(Path file) {
+  /**
+   * The keys of a properties file, and the names its values look up: {@code
+   * x=${LETHE_CHECKPOINT_ROOT:default}} reads {@code LETHE_CHECKPOINT_ROOT} (SmallRye Config
+   * resolves an expression's name in every source, the environment included).
+   */
+  private static Set<String> propertyKeysAndExpressions(Path file) {
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file)) {
       properties.load(reader);
@@ -151,6 +133,10 @@ final class ServiceConfigKeys {
     for (String key : properties.stringPropertyNames()) {
       // %test.quarkus.http.test-port: the profile prefix is not part of the property
       keys.add(key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key);
+      Matcher expression = EXPRESSION.matcher(properties.getProperty(key));
+      while (expression.find()) {
+        keys.add(expression.group(1).trim());
+      }
     }
     return keys;
   }

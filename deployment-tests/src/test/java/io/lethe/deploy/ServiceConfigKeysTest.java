@@ -42,24 +42,22 @@ class ServiceConfigKeysTest {
   }
 
   @Test
-  void pendingKeysNameRealServicesAndThoseNowReadAreReported() {
-    ServiceConfigKeys.PENDING.forEach(
-        (variable, pending) -> {
-          assertThat(pending.modules()).allMatch(Repository::isServiceModule);
-          for (String module : pending.modules()) {
-            if (ServiceConfigKeys.of(module).readsAsConfiguration(variable)) {
-              System.out.println(
-                  module + " now reads " + variable + ": drop it from ServiceConfigKeys.PENDING");
-            }
-          }
-        });
+  void theDeviceAndCheckpointStoreVariablesAreReadByTheServicesThatUseThem() {
+    ServiceConfigKeys trainer = ServiceConfigKeys.of("trainer-service");
+    ServiceConfigKeys generator = ServiceConfigKeys.of("generator-service");
+    assertThat(trainer.readsAsConfiguration("LETHE_TRAINER_DEVICE")).isTrue();
+    assertThat(trainer.readsAsConfiguration("LETHE_CHECKPOINT_ROOT")).isTrue();
+    assertThat(generator.readsAsConfiguration("LETHE_GENERATOR_DEVICE")).isTrue();
+    // read through the expression ${LETHE_CHECKPOINT_ROOT:…} of lethe.generator.checkpoint-root
+    assertThat(generator.readsAsConfiguration("LETHE_CHECKPOINT_ROOT")).isTrue();
+    assertThat(generator.readsAsConfiguration("LETHE_TRAINER_DEVICE")).isFalse();
+    assertThat(ServiceConfigKeys.of("orchestrator-service").whyRead("LETHE_TRAINER_DEVICE"))
+        .isEmpty();
   }
 
   @Test
-  void libraryAndPendingVariablesAreAcceptedOnlyWhereTheyApply() {
+  void libraryVariablesAreAcceptedAsTheLibrarysOwn() {
     assertThat(ServiceConfigKeys.of("evaluator-service").whyRead("DJL_OFFLINE"))
         .hasValueSatisfying(why -> assertThat(why).startsWith("DJL"));
-    assertThat(ServiceConfigKeys.of("orchestrator-service").whyRead("LETHE_TRAINER_DEVICE"))
-        .isEmpty();
   }
 }

@@ -1,20 +1,19 @@
 package io.lethe.deploy;
 
-import io.lethe.schemas.Topics;
-import io.lethe.schemas.events.StepFailedEvent;
-import io.lethe.schemas.json.LetheJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lethe.stack.LetheService;
 import io.lethe.stack.StackEndpoints;
+import io.lethe.stack.demo.OrchestratorClient;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,77 +21,86 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 /**
- * Makes a running stack do what a real deployment does, so that meters which only exist after their
- * first use are in {@code /q/metrics}: a job submitted through the API, a failed segment reported
- * for it (the controller decides FAIL), and a poison record on every input topic (each consumer
- * dead-letters it and counts it).
+ * Makes a running stack do, in miniature, what a real deployment does, so that every meter that
+ * only exists after its first use is in {@code /q/metrics}: a reference model fine-tuned (trainer
+ * steps, tokens, loss, checkpoints), a controlled unlearning job with a utility floor (generation,
+ * evaluation, the controller's decisions and utility-vs-floor gauges), a job whose start checkpoint
+ * does not match its hash (a real trainer failure, then the controller's FAIL), and a poison record
+ * on every input topic (dead-lettered and counted). The micro model and two-item evaluation sets
+ * keep it to seconds of compute.
  */
 final class StackActivity {
 
-  /** The smallest job the API accepts: fine-tune the tiny preset on two generated authors. */
-  static final String TINY_FINETUNE_JOB =
-      """
-      {"kind":"FINETUNE",
-       "dataset":{"source":"builtin","split":"forget01","authors":2,"questionsPerAuthor":2}}
-      """;
+  /** The floored metric: the retain set's answer probability, never 0 even for a micro model. */
+  static final String FLOOR_METRIC = "tofu.probability@1/retain";
+
+  static final Set<String> ENDED = Set.of("HALTED", "COMPLETED", "FAILED", "CANCELLED");
 
   /** Not JSON: every consumer must dead-letter it byte for byte and go on. */
   static final String POISON = "{not an event";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final StackEndpoints endpoints;
+  private final OrchestratorClient api;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   StackActivity(StackEndpoints endpoints) {
     this.endpoints = endpoints;
+    this.api = new OrchestratorClient(endpoints.serviceUrl(LetheService.ORCHESTRATOR));
   }
 
-  /** POSTs {@link #TINY_FINETUNE_JOB}; returns the new job's id. */
-  String submitJob() throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(endpoints.serviceUrl(LetheService.ORCHESTRATOR).resolve("/jobs"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(TINY_FINETUNE_JOB))
-            .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 201) {
-      throw new IOException(
-          "POST /jobs answered " + response.statusCode() + ": " + response.body());
-    }
-    return LetheJson.mapper().readTree(response.body()).path("id").asText();
+  /** Fine-tunes a micro model for one step; returns the ended job. */
+  JsonNode fineTuneReferenceModel(Duration timeout) {
+    ObjectNode job = JSON.createObjectNode();
+    job.put("kind", "FINETUNE");
+    dataset(job);
+    job.putObject("startModel").put("preset", "micro");
+    job.putObject("hyperparameters")
+        .put("maxSteps", 1)
+        .put("effectiveBatch", 8)
+        .put("microBatch", 8);
+    return awaitEnd(api.submit(job), timeout);
   }
 
   /**
-   * What a trainer publishes when it cannot train a segment; the orchestrator's controller answers
-   * it with a FAIL decision, so the decision meters exist.
+   * Submits one step of GA+GD from {@code model} under a floor that cannot be breached (a maximum
+   * relative drop of 100 %), evaluated in full at steps 0 and 1: the controller measures the floor
+   * at both and completes the job. Returns the job id.
    */
-  void reportSegmentFailure(String jobId)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    StepFailedEvent failure =
-        new StepFailedEvent(
-            UUID.randomUUID(),
-            StepFailedEvent.SCHEMA_VERSION,
-            jobId,
-            Instant.now(),
-            0,
-            0,
-            "TRAINING_ERROR",
-            "deployment-tests: a failed segment, to drive the controller's FAIL decision");
-    publish(Topics.STEP_FAILURES, jobId, LetheJson.write(failure));
+  String submitControlledUnlearning(JsonNode model) {
+    ObjectNode job = unlearn(model.path("uri").asText(), model.path("sha256").asText());
+    ObjectNode policy = job.putObject("policy");
+    policy.putArray("floors").addObject().put("metricId", FLOOR_METRIC).put("maxRelativeDrop", 1.0);
+    policy.put("probeEvery", 0).put("fullEvery", 1);
+    job.putObject("evaluation").put("maxItemsPerSet", 2).put("shardSize", 2);
+    return api.submit(job);
+  }
+
+  /**
+   * Submits a job whose start model is {@code model}'s directory with another hash: the trainer
+   * refuses the checkpoint and reports the segment failed, the controller decides FAIL. Returns the
+   * job id.
+   */
+  String submitFromAForgedCheckpoint(JsonNode model) {
+    return api.submit(unlearn(model.path("uri").asText(), "0".repeat(64)));
+  }
+
+  /** Waits until the job has ended; returns it. */
+  JsonNode awaitEnd(String jobId, Duration timeout) {
+    Awaitility.await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofSeconds(2))
+        .until(() -> ENDED.contains(api.job(jobId).path("status").asText()));
+    return api.job(jobId);
   }
 
   /** Publishes {@link #POISON} to each topic and waits until the broker acknowledged each. */
-  void publishPoison(List<String> topics)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    for (String topic : topics) {
-      publish(topic, "deployment-tests", POISON);
-    }
-  }
-
-  private void publish(String topic, String key, String value)
+  void publishPoison(Iterable<String> topics)
       throws InterruptedException, ExecutionException, TimeoutException {
     Properties config = new Properties();
     config.putAll(
@@ -102,7 +110,11 @@ final class StackActivity {
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+      for (String topic : topics) {
+        producer
+            .send(new ProducerRecord<>(topic, "deployment-tests", POISON))
+            .get(30, TimeUnit.SECONDS);
+      }
     }
   }
 
@@ -118,5 +130,26 @@ final class StackActivity {
       throw new IOException(service.moduleName() + " /q/metrics answered " + response.statusCode());
     }
     return response.body();
+  }
+
+  /** Two generated authors of four questions: one forget row, seven retain rows. */
+  private static void dataset(ObjectNode job) {
+    job.putObject("dataset")
+        .put("source", "builtin")
+        .put("split", "forget10")
+        .put("authors", 2)
+        .put("questionsPerAuthor", 4);
+  }
+
+  private static ObjectNode unlearn(String uri, String sha256) {
+    ObjectNode job = JSON.createObjectNode();
+    job.put("kind", "UNLEARN").put("method", "GA+GD");
+    dataset(job);
+    job.putObject("startModel").put("uri", uri).put("sha256", sha256);
+    job.putObject("hyperparameters")
+        .put("maxSteps", 1)
+        .put("effectiveBatch", 1)
+        .put("microBatch", 1);
+    return job;
   }
 }
