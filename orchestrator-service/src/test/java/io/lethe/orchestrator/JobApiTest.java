@@ -92,11 +92,11 @@ class JobApiTest {
       delimiter = '|',
       value = {
         "missing kind | {\"dataset\":{\"source\":\"builtin\",\"split\":\"forget10\"}} | kind",
-        "unknown method | {\"kind\":\"UNLEARN\",\"method\":\"FORGET_ALL\",\"dataset\":{\"source\":\"builtin\",\"split\":\"forget10\"},\"startModel\":{\"uri\":\"file:///c\",\"sha256\":\""
+        "unknown method | {\"kind\":\"UNLEARN\",\"method\":\"FORGET_ALL\",\"dataset\":{\"source\":\"builtin\",\"split\":\"forget10\"},\"startModel\":{\"uri\":\"file:///ckpt/c\",\"sha256\":\""
             + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
             + "\"}} | methodValid",
         "bad split | {\"kind\":\"FINETUNE\",\"dataset\":{\"source\":\"builtin\",\"split\":\"forget33\"}} | dataset.split",
-        "path traversal | {\"kind\":\"FINETUNE\",\"dataset\":{\"source\":\"tofu\",\"path\":\"/data/../../etc\",\"split\":\"forget10\"}} | dataset.pathValid",
+        "path traversal | {\"kind\":\"FINETUNE\",\"dataset\":{\"source\":\"tofu\",\"path\":\"/data/tofu/../../etc\",\"split\":\"forget10\"}} | dataset.path",
         "learning rate out of range | {\"kind\":\"FINETUNE\",\"dataset\":{\"source\":\"builtin\",\"split\":\"forget10\"},\"hyperparameters\":{\"learningRate\":5}} | hyperparameters.learningRate",
         "MIX is not submittable | {\"kind\":\"MIX\",\"dataset\":{\"source\":\"builtin\",\"split\":\"forget10\"}} | submittableKind",
         "unlearning without a start model | {\"kind\":\"UNLEARN\",\"method\":\"GA\",\"dataset\":{\"source\":\"builtin\",\"split\":\"forget10\"}} | startModelValid",

@@ -182,8 +182,26 @@ class JobLoopTest {
         .statusCode(200)
         .body("status", equalTo("HALTED"))
         .body("result.sha256", equalTo(sha(job, 1)))
-        .body("plannedSteps", equalTo(3));
+        .body("plannedSteps", equalTo(3))
+        // one call shows how the job is doing: its latest metrics and the controller's decisions
+        .body("latestEvaluation.step", equalTo(2))
+        .body("latestEvaluation.metrics.'" + MU + "'.value", equalTo(0.30f))
+        .body("decisions.decision", org.hamcrest.Matchers.contains("CONTINUE", "CONTINUE", "HALT"))
+        .body("decisions[2].observed.'floor/" + MU + "'", equalTo(0.54f));
+    // a list shows the jobs without their evaluations and decisions
+    given()
+        .get("/jobs")
+        .then()
+        .statusCode(200)
+        .body("find { it.id == '" + job + "' }.status", equalTo("HALTED"))
+        .body("find { it.id == '" + job + "' }.decisions", org.hamcrest.Matchers.nullValue());
     given().get("/jobs/" + job + "/decisions").then().statusCode(200).body("size()", equalTo(3));
+    // an id is a UUID however it is spelt: upper case names the same job and the same audit trail
+    given()
+        .get("/jobs/" + job.toUpperCase() + "/decisions")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(3));
     // Grafana sees the decision and the utility against its floor
     String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
     assertThat(metrics)
@@ -249,6 +267,11 @@ class JobLoopTest {
     assertThat(mix.mix().other().sha256()).isEqualTo(sha(job, 1));
     assertThat(mix.evaluation().kind()).isEqualTo(EvaluationKind.FULL);
 
+    // the trainer ran ahead one segment before the floor broke: its checkpoint is evaluated, is
+    // past the crossing, and must not start a second search
+    send(Topics.CHECKPOINTS, job, checkpoint(job, 2, 2, null, sha(job, 2)));
+    send(Topics.EVALUATIONS, job, evaluation(job, 2, sha(job, 2), 0.10));
+
     String mixed = "b".repeat(64);
     send(Topics.CHECKPOINTS, job, checkpoint(job, 1, 3, 0.5, mixed));
     send(Topics.EVALUATIONS, job, evaluation(job, 1, mixed, 0.58));
@@ -257,7 +280,9 @@ class JobLoopTest {
     send(Topics.CHECKPOINTS, job, checkpoint(job, 1, 4, 0.75, mixed2));
     send(Topics.EVALUATIONS, job, evaluation(job, 1, mixed2, 0.40));
 
-    ControlDecisionEvent last = decisions(job, 4).get(3);
+    List<ControlDecisionEvent> all = decisions(job, 4);
+    assertThat(all).extracting(ControlDecisionEvent::step).containsExactly(0, 1, 1, 1);
+    ControlDecisionEvent last = all.get(3);
     assertThat(last.decision()).isEqualTo(Decision.COMPLETE);
     assertThat(last.mixAlpha()).isEqualTo(0.5);
     assertThat(last.result().sha256()).isEqualTo(mixed);

@@ -13,7 +13,7 @@ final class ComparisonTable {
     String header =
         String.format(
             Locale.ROOT,
-            "%-7s %-9s %6s %9s %9s %9s %9s %10s %6s  %s%n",
+            "%-7s %-9s %-16s %9s %9s %9s %9s %10s %6s  %s%n",
             "method",
             "status",
             "result",
@@ -29,10 +29,10 @@ final class ComparisonTable {
       t.append(
           String.format(
               Locale.ROOT,
-              "%-7s %-9s %6s %9s %9s %9s %9s %10s %6d  %s%n",
+              "%-7s %-9s %-16s %9s %9s %9s %9s %10s %6d  %s%n",
               o.method(),
               o.status(),
-              o.resultStep() < 0 ? "-" : "step " + o.resultStep(),
+              result(o),
               num(o.baselineUtility()),
               num(o.resultUtility()),
               num(o.forgetRouge()),
@@ -45,9 +45,24 @@ final class ComparisonTable {
     }
     t.append(
         "MU = TOFU model utility; R = ROUGE-L recall; FQ = forget quality (KS p-value vs the retain model);\n"
-            + "result = the checkpoint the job returns (the last one that met the utility floor);\n"
+            + "result = the checkpoint the job returns (the last one that met the utility floor, or the\n"
+            + "  mixed model (1 − α)·start + α·step that MIX found);\n"
             + "past = steps trained past the floor crossing and discarded.\n");
     return t.toString();
+  }
+
+  /** A metric's short name in the demo's output: MU for TOFU model utility, else the metric id. */
+  static String shortName(String metricId) {
+    return DemoOutcome.MU.equals(metricId) ? "MU" : metricId;
+  }
+
+  private static String result(DemoOutcome o) {
+    if (o.resultStep() < 0) {
+      return "-";
+    }
+    return Double.isNaN(o.resultAlpha())
+        ? "step " + o.resultStep()
+        : String.format(Locale.ROOT, "step %d α=%.3f", o.resultStep(), o.resultAlpha());
   }
 
   private static String num(double v) {

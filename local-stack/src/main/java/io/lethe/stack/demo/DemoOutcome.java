@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param jobId the job
  * @param status how it ended
  * @param resultStep the step of its result checkpoint (the last one that met every floor)
+ * @param resultAlpha α of the result when it is a mixed model, NaN otherwise
  * @param lastStep the furthest evaluated step
  * @param baselineUtility TOFU model utility of the starting model
  * @param resultUtility TOFU model utility at the result
@@ -16,13 +17,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param forgetQuality forget quality at the result
  * @param retainRouge ROUGE-L recall on the retain set at the result
  * @param stepsPastCrossing steps trained past a floor crossing (discarded)
- * @param decisions the controller's decisions, in order
+ * @param decisions the controller's decisions other than CONTINUE, in order, repeats of one
+ *     decision at one step counted ({@code MIX@5 ×4})
  */
 public record DemoOutcome(
     String method,
     String jobId,
     String status,
     int resultStep,
+    double resultAlpha,
     int lastStep,
     double baselineUtility,
     double resultUtility,
@@ -65,21 +68,29 @@ public record DemoOutcome(
       }
     }
     StringBuilder decisions = new StringBuilder();
+    String previous = null;
+    int repeats = 0;
     for (JsonNode d : report.path("decisions")) {
       String decision = d.path("decision").asText();
-      if (!"CONTINUE".equals(decision)) {
-        decisions
-            .append(decisions.length() == 0 ? "" : ", ")
-            .append(decision)
-            .append("@")
-            .append(d.path("step").asInt());
+      if ("CONTINUE".equals(decision)) {
+        continue;
       }
+      String mark = decision + "@" + d.path("step").asInt();
+      if (mark.equals(previous)) {
+        repeats++;
+        continue;
+      }
+      appendMark(decisions, previous, repeats);
+      previous = mark;
+      repeats = 1;
     }
+    appendMark(decisions, previous, repeats);
     return new DemoOutcome(
         method,
         job.path("id").asText(),
         job.path("status").asText(),
         resultStep,
+        resultAlpha,
         lastStep,
         metric(baseline, MU),
         metric(result, MU),
@@ -88,6 +99,16 @@ public record DemoOutcome(
         metric(result, "tofu.rougeL_recall@1/retain"),
         report.path("stepsTrainedPastCrossing").asInt(),
         decisions.toString());
+  }
+
+  private static void appendMark(StringBuilder decisions, String mark, int repeats) {
+    if (mark == null) {
+      return;
+    }
+    decisions.append(decisions.length() == 0 ? "" : ", ").append(mark);
+    if (repeats > 1) {
+      decisions.append(" ×").append(repeats);
+    }
   }
 
   private static double metric(JsonNode point, String id) {

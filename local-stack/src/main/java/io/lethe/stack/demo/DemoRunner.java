@@ -126,11 +126,12 @@ public final class DemoRunner {
         String status = state.path("status").asText();
         String line =
             String.format(
-                "  %-7s %-9s step %3d/%s%s",
+                "  %-7s %-9s step %3d/%s%s%s",
                 job.getValue(),
                 status,
                 state.path("currentStep").asInt(),
                 state.path("plannedSteps").isNull() ? "?" : state.path("plannedSteps").asText(),
+                ControlProgress.describe(state),
                 state.path("statusReason").isTextual()
                     ? "  — " + state.path("statusReason").asText()
                     : "");

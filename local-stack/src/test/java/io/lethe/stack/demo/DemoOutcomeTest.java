@@ -48,4 +48,44 @@ class DemoOutcomeTest {
         .contains("0.580")
         .contains("1.23e-02");
   }
+
+  static final String MIX_REPORT =
+      """
+      {"job":{"id":"j2","status":"COMPLETED"},
+       "points":[
+        {"step":0,"kind":"FULL","mixAlpha":null,"metrics":{"tofu.model_utility@1":0.815}},
+        {"step":5,"kind":"FULL","mixAlpha":null,"metrics":{"tofu.model_utility@1":0.626}},
+        {"step":5,"kind":"FULL","mixAlpha":0.5,"metrics":{"tofu.model_utility@1":0.796}},
+        {"step":5,"kind":"FULL","mixAlpha":0.75,"metrics":{"tofu.model_utility@1":0.761}},
+        {"step":5,"kind":"FULL","mixAlpha":0.875,"metrics":{"tofu.model_utility@1":0.714}}],
+       "decisions":[{"step":0,"decision":"CONTINUE"},{"step":5,"decision":"MIX"},{"step":5,"decision":"MIX"},
+        {"step":5,"decision":"MIX"},{"step":5,"decision":"COMPLETE"}],
+       "stepsTrainedPastCrossing":5,"resultStep":5,"resultMixAlpha":0.75}
+      """;
+
+  @Test
+  void aMixedResultIsTheMixedModelWithItsAlphaAndRepeatedDecisionsAreCounted() throws Exception {
+    DemoOutcome o = DemoOutcome.of("IDK+AP", new ObjectMapper().readTree(MIX_REPORT));
+    assertThat(o.resultAlpha()).isEqualTo(0.75);
+    assertThat(o.resultUtility()).isEqualTo(0.761); // the α = 0.75 point, not the unmixed step 5
+    assertThat(o.lastStep()).isEqualTo(5);
+    assertThat(o.decisions()).isEqualTo("MIX@5 ×3, COMPLETE@5");
+    assertThat(ComparisonTable.render(List.of(o))).contains("step 5 α=0.750").contains("0.761");
+  }
+
+  @Test
+  void progressShowsTheLastDecisionAndEachFloorMetricAgainstItsFloor() throws Exception {
+    JsonNode job =
+        new ObjectMapper()
+            .readTree(
+                """
+                {"decisions":[
+                  {"step":0,"decision":"CONTINUE","observed":{"baseline/tofu.model_utility@1":0.815,
+                    "floor/tofu.model_utility@1":0.7335}},
+                  {"step":10,"decision":"HALT","mixAlpha":null,"observed":{"baseline/tofu.model_utility@1":0.815,
+                    "floor/tofu.model_utility@1":0.7335,"tofu.model_utility@1":0.43}}]}
+                """);
+    assertThat(ControlProgress.describe(job)).isEqualTo("  HALT@10  MU 0.430 < 0.734");
+    assertThat(ControlProgress.describe(new ObjectMapper().readTree("{}"))).isEmpty();
+  }
 }

@@ -1,5 +1,6 @@
 package io.lethe.orchestrator.rest;
 
+import io.lethe.orchestrator.rest.validation.DatasetLocation;
 import io.lethe.schemas.domain.DatasetRef;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -12,8 +13,8 @@ import jakarta.validation.constraints.Size;
  * The data of a job: the built-in fictitious-author generator (default) or TOFU-format files.
  *
  * @param source {@code builtin} or {@code tofu}
- * @param path directory of TOFU-format files (tofu only); relative paths are resolved by the
- *     services
+ * @param path directory of TOFU-format files (tofu only): a normalised absolute path, inside {@code
+ *     lethe.datasets.allowed-roots} when that is set
  * @param split {@code forget01}, {@code forget05} or {@code forget10}
  * @param seed generator seed (builtin)
  * @param authors generated authors (builtin)
@@ -24,26 +25,27 @@ import jakarta.validation.constraints.Size;
 public record DatasetRequest(
     @NotNull @Pattern(regexp = "builtin|tofu", message = "source must be builtin or tofu")
         String source,
-    @Size(max = 1024) String path,
+    @Size(max = 1024, message = "must be at most 1024 characters") @DatasetLocation String path,
     @NotNull
         @Pattern(
             regexp = "forget01|forget05|forget10",
             message = "split must be forget01, forget05 or forget10")
         String split,
     Long seed,
-    @Min(1) @Max(2000) Integer authors,
-    @Min(1) @Max(100) Integer questionsPerAuthor,
+    @Min(value = 1, message = "must be an integer in [1, 2000]")
+        @Max(value = 2000, message = "must be an integer in [1, 2000]")
+        Integer authors,
+    @Min(value = 1, message = "must be an integer in [1, 100]")
+        @Max(value = 100, message = "must be an integer in [1, 100]")
+        Integer questionsPerAuthor,
     @Pattern(regexp = "full|retain", message = "trainOn must be full or retain") String trainOn) {
 
-  /** TOFU data needs a directory, and no path may climb out of where it points. */
-  @AssertTrue(message = "source tofu needs a path without '..' segments")
-  public boolean isPathValid() {
-    if (!"tofu".equals(source)) {
-      return path == null;
-    }
-    return path != null
-        && !path.isBlank()
-        && !path.replace('\\', '/').matches("(^|.*/)\\.\\.(/.*|$)");
+  /**
+   * TOFU data needs a directory (what it may be is {@link DatasetLocation}'s rule); builtin none.
+   */
+  @AssertTrue(message = "source tofu needs a path; source builtin takes none")
+  public boolean isPathGiven() {
+    return "tofu".equals(source) ? path != null : path == null;
   }
 
   DatasetRef toRef() {

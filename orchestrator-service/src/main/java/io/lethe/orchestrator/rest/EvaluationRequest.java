@@ -12,4 +12,9 @@ import jakarta.validation.constraints.Min;
  * @param shardSize items per generation shard
  */
 public record EvaluationRequest(
-    @Min(1) @Max(10_000) Integer maxItemsPerSet, @Min(1) @Max(1_000) Integer shardSize) {}
+    @Min(value = 1, message = "must be an integer in [1, 10000]")
+        @Max(value = 10_000, message = "must be an integer in [1, 10000]")
+        Integer maxItemsPerSet,
+    @Min(value = 1, message = "must be an integer in [1, 1000]")
+        @Max(value = 1_000, message = "must be an integer in [1, 1000]")
+        Integer shardSize) {}

@@ -11,9 +11,8 @@ import io.lethe.schemas.domain.Hyperparameters;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -102,15 +101,33 @@ public class JobResource {
   @GET
   @Operation(summary = "List jobs, newest first")
   public Uni<List<JobView>> list(
-      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-    return jobs.list(limit).map(all -> all.stream().map(JobView::of).toList());
+      // a String, so that "limit=abc" is a 400 with a reason (a failed int conversion is a 404)
+      @QueryParam("limit")
+          @DefaultValue("50")
+          @Pattern(
+              regexp = "[1-9][0-9]?|[1-4][0-9][0-9]|500",
+              message = "limit must be an integer from 1 to 500")
+          String limit) {
+    return jobs.list(Integer.parseInt(limit)).map(all -> all.stream().map(JobView::of).toList());
   }
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read one job")
+  @Operation(summary = "Read one job: its state, latest evaluation and the controller's decisions")
   public Uni<JobView> get(@PathParam("id") String id) {
-    return jobs.find(id).map(JobView::of);
+    return jobs.find(id)
+        .flatMap(
+            job ->
+                jobs.latestEvaluation(job)
+                    .flatMap(
+                        latest ->
+                            jobs.decisions(job)
+                                .map(
+                                    decisions ->
+                                        JobView.detailed(
+                                            job,
+                                            latest == null ? null : EvaluationView.of(latest),
+                                            decisions.stream().map(DecisionView::of).toList()))));
   }
 
   @POST
@@ -118,7 +135,7 @@ public class JobResource {
   @Operation(summary = "Cancel a job that has not ended")
   public Uni<JobView> cancel(@PathParam("id") String id) {
     return jobs.find(id)
-        .chain(job -> loop.cancel(id))
+        .chain(job -> loop.cancel(job.id.toString()))
         .call(() -> outbox.relayNow())
         .map(JobView::of);
   }
@@ -152,10 +169,15 @@ public class JobResource {
           "The job's report: metrics per step, floors, decisions, result (JSON, or HTML with plots)")
   public Uni<Response> report(
       @PathParam("id") String id,
-      @QueryParam("format") @DefaultValue("") String format,
+      @QueryParam("format")
+          @DefaultValue("")
+          @Pattern(
+              regexp = "(?i)|json|html",
+              message = "format must be json or html (or absent: chosen by the Accept header)")
+          String format,
       @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
     boolean html =
-        "html".equalsIgnoreCase(format)
+        format.equalsIgnoreCase("html")
             || (format.isEmpty()
                 && headers.getAcceptableMediaTypes().stream()
                     .anyMatch(
@@ -175,6 +197,7 @@ public class JobResource {
   @RestStreamElementType(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Server-sent progress of a job: its state whenever it changes, until it ends")
+  @ExistingJob
   public Multi<JobView> events(@PathParam("id") String id) {
     return progress.follow(id);
   }

@@ -1,5 +1,6 @@
 package io.lethe.orchestrator.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.lethe.orchestrator.domain.JobStatus;
 import io.lethe.orchestrator.repository.JobEntity;
 import io.lethe.schemas.domain.ControlPolicy;
@@ -9,8 +10,13 @@ import io.lethe.schemas.domain.JobKind;
 import io.lethe.schemas.domain.ModelRef;
 import io.lethe.schemas.json.LetheJson;
 import java.time.Instant;
+import java.util.List;
 
-/** A job as the API shows it: its definition, where it is, and its result once it has ended. */
+/**
+ * A job as the API shows it: its definition, where it is, and its result once it has ended. Read on
+ * its own ({@code GET /jobs/{id}}) it also carries its latest evaluation and the controller's
+ * decisions, so one call answers "how is my job doing"; lists and progress events leave both out.
+ */
 public record JobView(
     String id,
     JobKind kind,
@@ -26,7 +32,9 @@ public record JobView(
     ModelRef result,
     String statusReason,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) EvaluationView latestEvaluation,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<DecisionView> decisions) {
 
   /** The view of a stored job. */
   public static JobView of(JobEntity job) {
@@ -45,6 +53,32 @@ public record JobView(
         job.resultSha256 == null ? null : ModelRef.checkpoint(job.resultUri, job.resultSha256),
         job.statusReason,
         job.createdAt,
-        job.updatedAt);
+        job.updatedAt,
+        null,
+        null);
+  }
+
+  /** The view of a stored job with its latest evaluation (null before the first) and decisions. */
+  public static JobView detailed(
+      JobEntity job, EvaluationView latest, List<DecisionView> decisions) {
+    JobView v = of(job);
+    return new JobView(
+        v.id,
+        v.kind,
+        v.method,
+        v.status,
+        v.currentStep,
+        v.dataset,
+        v.startModel,
+        v.hyperparameters,
+        v.policy,
+        v.seed,
+        v.plannedSteps,
+        v.result,
+        v.statusReason,
+        v.createdAt,
+        v.updatedAt,
+        latest,
+        decisions);
   }
 }

@@ -1,5 +1,6 @@
 package io.lethe.orchestrator.rest;
 
+import io.lethe.orchestrator.rest.validation.CheckpointLocation;
 import io.lethe.schemas.domain.ModelRef;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
@@ -8,27 +9,23 @@ import jakarta.validation.constraints.Size;
 /**
  * A model to start from: a stored checkpoint (uri + sha256) or a fresh model of a preset.
  *
- * @param uri checkpoint directory URI
+ * @param uri checkpoint directory: a {@code file:///…} URI or absolute path, inside the checkpoint
+ *     root when {@code lethe.checkpoints.root} is set
  * @param sha256 expected SHA-256 of its weights (64 hex digits)
  * @param preset {@code tiny} or {@code micro}
  */
 public record ModelRequest(
-    @Size(max = 1024) String uri,
+    @Size(max = 1024, message = "must be at most 1024 characters") @CheckpointLocation String uri,
     @Pattern(regexp = "[0-9a-f]{64}", message = "sha256 must be 64 lowercase hex digits")
         String sha256,
     @Pattern(regexp = "tiny|micro", message = "preset must be tiny or micro") String preset) {
 
-  /**
-   * Exactly one of a checkpoint (uri and sha256) or a preset, and no path climbing out of the
-   * store.
-   */
-  @AssertTrue(
-      message = "give either uri and sha256 of a checkpoint, or a preset; uri may not contain '..'")
+  /** Exactly one of a checkpoint (uri and sha256) or a preset. */
+  @AssertTrue(message = "give either uri and sha256 of a checkpoint, or a preset")
   public boolean isComplete() {
     boolean checkpoint = isCheckpoint();
     boolean fresh = preset != null && uri == null && sha256 == null;
-    return checkpoint != fresh
-        && (uri == null || !uri.replace('\\', '/').matches("(^|.*/)\\.\\.(/.*|$)"));
+    return checkpoint != fresh;
   }
 
   boolean isCheckpoint() {

@@ -1,6 +1,8 @@
 package io.lethe.orchestrator.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.lethe.orchestrator.service.JobConflictException;
@@ -8,9 +10,11 @@ import io.lethe.orchestrator.service.JobNotFoundException;
 import io.lethe.orchestrator.service.UnprocessableJobException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.CharConversionException;
 import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -53,15 +57,31 @@ public class ProblemMappers {
   public Response unreadable(JsonProcessingException e, UriInfo uri) {
     String detail;
     if (e instanceof InvalidFormatException f) {
-      detail = "value " + f.getValue() + " is not valid for " + path(f);
+      detail = "value " + abbreviate(String.valueOf(f.getValue())) + " is not valid for " + path(f);
     } else if (e instanceof MismatchedInputException m) {
       detail = "unexpected JSON at " + path(m);
+    } else if (causedBy(e, StreamConstraintsException.class)) {
+      detail = "the body exceeds the JSON limits (nesting depth, number or string length)";
+    } else if (causedBy(e, InputCoercionException.class)) {
+      detail = "a number is out of range for its field";
     } else {
       detail = "the body is not valid JSON";
     }
-    return respond(
-        new Problem(
-            BASE + "malformed-body", "Malformed request body", 400, detail, uri.getPath(), null));
+    return malformed(detail, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response tooLarge(BodySizeInterceptor.BodyTooLargeException e, UriInfo uri) {
+    // the rest of the body is left unread: the connection cannot carry another request
+    return Response.fromResponse(respond(bodyTooLarge(e.maxBytes, uri.getPath())))
+        .header("Connection", "close")
+        .build();
+  }
+
+  /** Bytes that are not text in any encoding JSON allows (Jackson's UTF-32 detection). */
+  @ServerExceptionMapper
+  public Response undecodable(CharConversionException e, UriInfo uri) {
+    return malformed("the body is not UTF-8, UTF-16 or UTF-32 text", uri);
   }
 
   @ServerExceptionMapper
@@ -109,6 +129,13 @@ public class ProblemMappers {
     return respond(new Problem(BASE + "http-" + status, title, status, title, uri.getPath(), null));
   }
 
+  // a validator that fails (rather than reports a violation) is a server fault; Quarkus's own
+  // mapper for it would answer with its error page
+  @ServerExceptionMapper
+  public Response validatorFailed(ValidationException e, UriInfo uri) {
+    return unexpected(e, uri);
+  }
+
   @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
   public Response unexpected(Throwable e, UriInfo uri) {
     LOG.error("unexpected failure serving " + uri.getPath(), e);
@@ -122,15 +149,48 @@ public class ProblemMappers {
             null));
   }
 
+  /** The answer to a body over {@code lethe.api.max-body-size}. */
+  static Problem bodyTooLarge(long maxBytes, String path) {
+    return new Problem(
+        BASE + "body-too-large",
+        "Request body too large",
+        413,
+        "the body exceeds the limit of " + maxBytes + " bytes",
+        path,
+        null);
+  }
+
+  private static Response malformed(String detail, UriInfo uri) {
+    return respond(
+        new Problem(
+            BASE + "malformed-body", "Malformed request body", 400, detail, uri.getPath(), null));
+  }
+
+  /** Jackson wraps a parser's failure in a mapping exception when it happens inside a field. */
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Echoed input stays short: a megabyte of a wrong value is not repeated back. */
+  private static String abbreviate(String value) {
+    return value.length() <= 64 ? value : value.substring(0, 64) + "…";
+  }
+
   private static Response respond(Problem problem) {
     return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
   }
 
   private static String field(ConstraintViolation<?> v) {
-    // "submit.request.dataset.split" → "dataset.split": drop the method and parameter names
+    // "submit.request.dataset.split" → "dataset.split": drop the method and parameter names;
+    // "list.limit" → "limit": a query parameter is named by itself
     String path = v.getPropertyPath().toString();
     String[] parts = path.split("\\.", 3);
-    return parts.length == 3 ? parts[2] : path;
+    return parts[parts.length - 1];
   }
 
   private static String path(MismatchedInputException e) {

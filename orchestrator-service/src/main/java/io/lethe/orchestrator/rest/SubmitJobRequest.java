@@ -26,7 +26,7 @@ import jakarta.validation.constraints.Size;
  */
 public record SubmitJobRequest(
     @NotNull(message = "kind is required (FINETUNE or UNLEARN)") JobKind kind,
-    @Size(max = 32) String method,
+    @Size(max = 32, message = "must be at most 32 characters") String method,
     @NotNull(message = "dataset is required") @Valid DatasetRequest dataset,
     @Valid ModelRequest startModel,
     @Valid ModelRequest retainModel,
@@ -34,7 +34,7 @@ public record SubmitJobRequest(
     @Valid PolicyRequest policy,
     @Valid EvaluationRequest evaluation,
     @Valid ContinualRequest continual,
-    @PositiveOrZero Long seed) {
+    @PositiveOrZero(message = "must be at least 0") Long seed) {
 
   /** MIX is the controller's tool, not a job a user submits. */
   @AssertTrue(message = "kind must be FINETUNE or UNLEARN")

@@ -252,6 +252,12 @@ public class JobLoop {
       return Uni.createFrom().voidItem();
     }
     evaluation.decided = true;
+    if (!mix && job.mixOtherSha256 != null) {
+      // A checkpoint the trainer ran ahead with before the floor broke, evaluated while the MIX
+      // search on the breach runs: it is kept (the report counts the steps trained past the
+      // crossing) but decides nothing — deciding on it would start a second search.
+      return Uni.createFrom().voidItem();
+    }
     return history(job, evaluation.id, null)
         .flatMap(h -> apply(job, evaluation.step, mix, Controller.decide(h, policy(job))));
   }

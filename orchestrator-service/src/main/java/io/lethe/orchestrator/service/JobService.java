@@ -93,13 +93,27 @@ public class JobService {
         .failWith(() -> new JobNotFoundException(id));
   }
 
+  // the queries use the stored id, not the caller's spelling of it (an upper-case UUID finds the
+  // job but would match none of its events)
+
   /** The decisions on a job, oldest first. */
   public Uni<List<DecisionRecord>> decisions(String id) {
-    return find(id)
-        .flatMap(
-            job ->
-                Panache.withSession(
-                    () -> DecisionRecord.<DecisionRecord>list("jobId = ?1 order by id", id)));
+    return find(id).flatMap(this::decisions);
+  }
+
+  /** The decisions on {@code job}, oldest first. */
+  public Uni<List<DecisionRecord>> decisions(JobEntity job) {
+    return Panache.withSession(
+        () -> DecisionRecord.<DecisionRecord>list("jobId = ?1 order by id", job.id.toString()));
+  }
+
+  /** The evaluation of {@code job} that arrived last, or null before the first. */
+  public Uni<EvaluationRecord> latestEvaluation(JobEntity job) {
+    return Panache.withSession(
+        () ->
+            EvaluationRecord.<EvaluationRecord>find(
+                    "jobId = ?1 order by id desc", job.id.toString())
+                .firstResult());
   }
 
   /** The evaluations of a job, in arrival order. */
@@ -108,7 +122,9 @@ public class JobService {
         .flatMap(
             job ->
                 Panache.withSession(
-                    () -> EvaluationRecord.<EvaluationRecord>list("jobId = ?1 order by id", id)));
+                    () ->
+                        EvaluationRecord.<EvaluationRecord>list(
+                            "jobId = ?1 order by id", job.id.toString())));
   }
 
   /** The checkpoints of a job, in arrival order. */
@@ -117,7 +133,9 @@ public class JobService {
         .flatMap(
             job ->
                 Panache.withSession(
-                    () -> CheckpointRecord.<CheckpointRecord>list("jobId = ?1 order by id", id)));
+                    () ->
+                        CheckpointRecord.<CheckpointRecord>list(
+                            "jobId = ?1 order by id", job.id.toString())));
   }
 
   /** The most recent jobs first. */
