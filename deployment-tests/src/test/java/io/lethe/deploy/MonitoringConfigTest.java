@@ -21,10 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class MonitoringConfigTest {
 
-  /**
-   * One metric per part of the catalogue the dashboard must show. Forget efficacy is not among
-   * them: the orchestrator does not export it yet (monitoring/README.md says where it is instead).
-   */
+  /** One metric per part of the catalogue the dashboard must show. */
   private static final Map<String, String> REQUIRED =
       Map.ofEntries(
           Map.entry("job progress", "lethe_trainer_step_seconds_count"),
@@ -32,6 +29,7 @@ class MonitoringConfigTest {
           Map.entry("training loss", "lethe_trainer_loss"),
           Map.entry("utility", "lethe_job_utility"),
           Map.entry("utility floor", "lethe_job_utility_floor"),
+          Map.entry("forget efficacy", "lethe_job_forget"),
           Map.entry("decisions by type", "lethe_controller_decisions_total"),
           Map.entry("training tokens/s", "lethe_trainer_tokens_total"),
           Map.entry("generation tokens/s", "lethe_generation_tokens_total"),

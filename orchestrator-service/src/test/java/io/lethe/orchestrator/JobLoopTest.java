@@ -114,8 +114,12 @@ class JobLoopTest {
         Map.of(
             MU,
             MetricResult.of(mu),
+            "tofu.rougeL_recall@1/forget",
+            MetricResult.of(mu / 2),
             "cl.entailment@1/retain",
-            MetricResult.notComputed("no NLI model")),
+            MetricResult.notComputed("no NLI model"),
+            "cl.forget_efficacy@1",
+            MetricResult.notComputed("needs entailment")),
         null,
         new EnvironmentFingerprint("PyTorch", "2.7.1", "fp32", "cpu", sha, "test"));
   }
@@ -207,7 +211,11 @@ class JobLoopTest {
     assertThat(metrics)
         .containsPattern("lethe_controller_decisions_total\\{decision=\"halt\"[^}]*\\} [1-9]")
         .contains("lethe_job_utility{metric=\"" + MU + "\"}")
-        .contains("lethe_job_utility_floor{metric=\"" + MU + "\"} 0.54");
+        .contains("lethe_job_utility_floor{metric=\"" + MU + "\"} 0.54")
+        // how much is forgotten, from the evaluations the controller decided on; a metric that was
+        // not computed is not exported as a number
+        .contains("lethe_job_forget{metric=\"tofu.rougeL_recall@1/forget\"}")
+        .doesNotContain("lethe_job_forget{metric=\"cl.forget_efficacy@1\"}");
     given().get("/jobs/" + job + "/checkpoints").then().statusCode(200).body("size()", equalTo(3));
     given().get("/jobs/" + job + "/evaluations").then().statusCode(200).body("size()", equalTo(3));
     // the report: every evaluated step, the floor, the decisions — as JSON and as a self-contained

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,15 +15,33 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The controller as Prometheus sees it: decisions by type, and — for the latest decision that
  * measured a floor — the observed value and the floor it is held to ({@code
- * lethe.job.utility{metric}} vs {@code lethe.job.utility.floor{metric}}). Job ids are never tags
- * (unbounded); per-job detail is in the API and the {@code control-decisions} topic.
+ * lethe.job.utility{metric}} vs {@code lethe.job.utility.floor{metric}}) — and how much the model
+ * has forgotten at the latest decided evaluation ({@code lethe.job.forget{metric}}). Job ids are
+ * never tags (unbounded); per-job detail is in the API and the {@code control-decisions} topic.
  */
 // eager: the decision counters exist (at zero) from start-up, before the first decision
 @Startup
 @ApplicationScoped
 public class ControllerMetrics {
 
+  /**
+   * The forget-side metrics exported as {@code lethe.job.forget{metric}}: a fixed list, so the tag
+   * stays bounded whatever an evaluation carries. Forget efficacy itself ({@code
+   * cl.forget_efficacy@1}) appears only when it is computed (it needs an NLI model); the others are
+   * its ingredients and TOFU's forget quality.
+   */
+  static final List<String> FORGET_METRICS =
+      List.of(
+          "cl.forget_efficacy@1",
+          "tofu.forget_quality@1",
+          "tofu.rougeL_recall@1/forget",
+          "tofu.probability@1/forget",
+          "tofu.truth_ratio@1/forget",
+          "uwc.extraction_strength@1/forget",
+          "lethe.refusal_rate@1/forget");
+
   private final MeterRegistry registry;
+  private final Map<String, AtomicReference<Double>> forgetting = new ConcurrentHashMap<>();
   private final Map<String, AtomicReference<Double>> values = new ConcurrentHashMap<>();
   private final Map<String, AtomicReference<Double>> floors = new ConcurrentHashMap<>();
 
@@ -49,6 +68,19 @@ public class ControllerMetrics {
                 }
               }
             });
+  }
+
+  /**
+   * Updates {@code lethe.job.forget{metric}} from an evaluation the controller is about to decide
+   * on ({@code computed}: metric id → value, only metrics that were computed).
+   */
+  public void recordForgetting(Map<String, Double> computed) {
+    for (String metric : FORGET_METRICS) {
+      Double value = computed.get(metric);
+      if (value != null) {
+        gauge(forgetting, "lethe.job.forget", metric).set(value);
+      }
+    }
   }
 
   private io.micrometer.core.instrument.Counter counter(Decision d) {

@@ -258,6 +258,7 @@ public class JobLoop {
       // crossing) but decides nothing — deciding on it would start a second search.
       return Uni.createFrom().voidItem();
     }
+    metrics.recordForgetting(computedMetrics(evaluation.metricsJson));
     return history(job, evaluation.id, null)
         .flatMap(h -> apply(job, evaluation.step, mix, Controller.decide(h, policy(job))));
   }
