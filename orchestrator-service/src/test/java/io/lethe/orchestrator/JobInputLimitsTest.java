@@ -263,6 +263,21 @@ class JobInputLimitsTest {
         .body("title", equalTo("Malformed request body"));
   }
 
+  @Test
+  void anUnknownFieldIsRefusedWithTheFieldsThatExist() throws Exception {
+    // a misspelt learning rate must not silently train with the default one
+    given()
+        .contentType(ContentType.JSON)
+        .body(jobWith("/hyperparameters/learningRte", "1e-3"))
+        .post("/jobs")
+        .then()
+        .statusCode(400)
+        .contentType(startsWith("application/problem+json"))
+        .body("title", equalTo("Malformed request body"))
+        .body("detail", containsString("unknown field hyperparameters.learningRte"))
+        .body("detail", containsString("learningRate"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"{\"kind\":\"UNLEARN\",\"learningRate\":NaN}", "{\"a\":Infinity}"})
   void nonFiniteNumberLiteralsAreNotJson(String body) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.lethe.orchestrator.service.JobConflictException;
 import io.lethe.orchestrator.service.JobNotFoundException;
 import io.lethe.orchestrator.service.UnprocessableJobException;
@@ -58,6 +59,12 @@ public class ProblemMappers {
     String detail;
     if (e instanceof InvalidFormatException f) {
       detail = "value " + abbreviate(String.valueOf(f.getValue())) + " is not valid for " + path(f);
+    } else if (e instanceof UnrecognizedPropertyException u) {
+      detail =
+          "unknown field "
+              + path(u)
+              + "; known fields here: "
+              + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
     } else if (e instanceof MismatchedInputException m) {
       detail = "unexpected JSON at " + path(m);
     } else if (causedBy(e, StreamConstraintsException.class)) {
