@@ -215,7 +215,10 @@ class JobLoopTest {
         // how much is forgotten, from the evaluations the controller decided on; a metric that was
         // not computed is not exported as a number
         .contains("lethe_job_forget{metric=\"tofu.rougeL_recall@1/forget\"}")
-        .doesNotContain("lethe_job_forget{metric=\"cl.forget_efficacy@1\"}");
+        .doesNotContain("lethe_job_forget{metric=\"cl.forget_efficacy@1\"}")
+        // the closed loop's own latency, checkpoint → decision, for every decided evaluation
+        .containsPattern(
+            "lethe_controller_decision_latency_seconds_count\\{kind=\"full\"[^}]*\\} [1-9]");
     given().get("/jobs/" + job + "/checkpoints").then().statusCode(200).body("size()", equalTo(3));
     given().get("/jobs/" + job + "/evaluations").then().statusCode(200).body("size()", equalTo(3));
     // the report: every evaluated step, the floor, the decisions — as JSON and as a self-contained

@@ -3,10 +3,13 @@ package io.lethe.orchestrator.metrics;
 import io.lethe.orchestrator.control.ControlDecision;
 import io.lethe.orchestrator.control.Controller;
 import io.lethe.schemas.domain.Decision;
+import io.lethe.schemas.domain.EvaluationKind;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,6 +71,22 @@ public class ControllerMetrics {
                 }
               }
             });
+  }
+
+  /**
+   * Records the control loop's latency: from a checkpoint's event (written by the trainer) to the
+   * controller's decision on its {@code kind} evaluation — generation, scoring, assembly, metrics
+   * and every Kafka hop in between, queueing behind other jobs' evaluations included.
+   */
+  public void recordLatency(EvaluationKind kind, Duration latency) {
+    if (latency.isNegative()) {
+      return; // clocks of two hosts disagree: a negative latency says nothing
+    }
+    Timer.builder("lethe.controller.decision.latency")
+        .description("checkpoint event → controller decision on its evaluation")
+        .tag("kind", kind == null ? "unknown" : kind.name().toLowerCase())
+        .register(registry)
+        .record(latency);
   }
 
   /**

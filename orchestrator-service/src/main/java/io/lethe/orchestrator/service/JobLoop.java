@@ -30,6 +30,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -223,7 +224,7 @@ public class JobLoop {
             checkpoint ->
                 checkpoint == null
                     ? Uni.createFrom().voidItem() // decided when the checkpoint event arrives
-                    : decide(job, evaluation, checkpoint.mixAlpha != null));
+                    : decide(job, evaluation, checkpoint));
   }
 
   private Uni<Void> decidePending(JobEntity job, String sha256) {
@@ -241,16 +242,22 @@ public class JobLoop {
                             CheckpointRecord.<CheckpointRecord>find(
                                     "jobId = ?1 and sha256 = ?2", e.jobId, sha256)
                                 .firstResult()
-                                .flatMap(c -> decide(job, e, c != null && c.mixAlpha != null)));
+                                .flatMap(c -> decide(job, e, c)));
               }
               return chain;
             });
   }
 
-  private Uni<Void> decide(JobEntity job, EvaluationRecord evaluation, boolean mix) {
+  /**
+   * Decides on {@code evaluation} of {@code checkpoint} (null only if the checkpoint record is
+   * gone, which the callers rule out).
+   */
+  private Uni<Void> decide(
+      JobEntity job, EvaluationRecord evaluation, CheckpointRecord checkpoint) {
     if (job.isTerminal()) {
       return Uni.createFrom().voidItem();
     }
+    boolean mix = checkpoint != null && checkpoint.mixAlpha != null;
     evaluation.decided = true;
     if (!mix && job.mixOtherSha256 != null) {
       // A checkpoint the trainer ran ahead with before the floor broke, evaluated while the MIX
@@ -259,6 +266,11 @@ public class JobLoop {
       return Uni.createFrom().voidItem();
     }
     metrics.recordForgetting(computedMetrics(evaluation.metricsJson));
+    if (checkpoint != null && checkpoint.occurredAt != null) {
+      // checkpoint written (trainer's clock) → decision: what the closed loop adds to a step
+      metrics.recordLatency(
+          evaluation.kind, Duration.between(checkpoint.occurredAt, Instant.now()));
+    }
     return history(job, evaluation.id, null)
         .flatMap(h -> apply(job, evaluation.step, mix, Controller.decide(h, policy(job))));
   }
