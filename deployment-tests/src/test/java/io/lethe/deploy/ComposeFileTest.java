@@ -3,7 +3,9 @@ package io.lethe.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lethe.stack.DevelopmentKeys;
 import io.lethe.stack.LetheService;
+import io.lethe.stack.StackConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -132,6 +134,32 @@ class ComposeFileTest {
     assertThat(orchestrator.get("QUARKUS_DATASOURCE_PASSWORD"))
         .isEqualTo(postgres.get("POSTGRES_PASSWORD"))
         .isNotBlank();
+  }
+
+  @Test
+  void theOrchestratorVerifiesTokensWithTheLocalStacksDevelopmentKeyByDefault() {
+    Map<String, String> env = compose.environment("orchestrator-service");
+    JsonNode config = compose.service("orchestrator-service").path("configs").get(0);
+    assertThat(config).as("a config mounts the public key").isNotNull();
+    assertThat(env.get("LETHE_JWT_PUBLIC_KEY_LOCATION")).isEqualTo(config.path("target").asText());
+    String file =
+        ComposeFile.interpolate(
+            compose.root().at("/configs/" + config.path("source").asText() + "/file").asText());
+    // where ./lethe token (and ./lethe up) create it with the default data directory
+    Path developmentKey =
+        StackConfig.builder(Repository.root())
+            .build()
+            .authDirectory()
+            .resolve(DevelopmentKeys.PUBLIC_KEY_FILE);
+    assertThat(Repository.resolve(file).toAbsolutePath().normalize()).isEqualTo(developmentKey);
+    assertThat(env.get("LETHE_JWT_ISSUER")).isEqualTo(DevelopmentKeys.ISSUER);
+  }
+
+  @Test
+  void noServiceRunsWithAuthenticationDisabled() {
+    for (String service : letheServices()) {
+      assertThat(compose.environment(service)).as(service).doesNotContainKey("LETHE_AUTH_ENABLED");
+    }
   }
 
   @Test

@@ -174,6 +174,21 @@ class KubernetesManifestsTest {
 
   @ParameterizedTest
   @MethodSource("overlays")
+  void theJobApiVerifiesTokensWithTheOperatorsKeyAndIssuer(String overlay) {
+    Manifests m = Manifests.render(overlay);
+    JsonNode orchestrator = Manifests.container(m.get("Deployment", "orchestrator-service"));
+    assertThat(m.environment(orchestrator))
+        .containsEntry("LETHE_JWT_PUBLIC_KEY", "<secret lethe-jwt/public-key.pem>")
+        .containsEntry("LETHE_JWT_ISSUER", "<secret lethe-jwt/issuer>");
+    for (JsonNode d : m.ofKind("Deployment")) {
+      assertThat(m.environment(Manifests.container(d)))
+          .as(Manifests.name(d) + ": authentication stays on")
+          .doesNotContainKey("LETHE_AUTH_ENABLED");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("overlays")
   void podsGetLongerToStopThanTheServicesTakeToShutDown(String overlay) {
     for (JsonNode d : Manifests.render(overlay).ofKind("Deployment")) {
       String module = Manifests.name(d);

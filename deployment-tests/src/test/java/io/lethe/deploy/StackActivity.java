@@ -51,7 +51,9 @@ final class StackActivity {
 
   StackActivity(StackEndpoints endpoints) {
     this.endpoints = endpoints;
-    this.api = new OrchestratorClient(endpoints.serviceUrl(LetheService.ORCHESTRATOR));
+    this.api =
+        new OrchestratorClient(
+            endpoints.serviceUrl(LetheService.ORCHESTRATOR), endpoints.apiToken());
   }
 
   /** Fine-tunes a micro model for one step; returns the ended job. */

@@ -1,20 +1,27 @@
 package io.lethe.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lethe.infra.FreePorts;
+import io.lethe.stack.DevelopmentKeys;
 import io.lethe.stack.LetheService;
 import io.lethe.stack.LocalStack;
 import io.lethe.stack.RepositoryRoot;
 import io.lethe.stack.StackConfig;
 import io.lethe.stack.demo.OrchestratorClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.awaitility.Awaitility;
@@ -30,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The mission end to end: the four services as real processes on real Kafka and PostgreSQL, driven
  * only through the job API, with the micro model. Fine-tune a target and a retain model; unlearn
  * with gradient ascent at a step size that destroys utility, and watch the controller halt (result:
- * the best checkpoint) or mix (result: a model that meets the floor); cancel a job.
+ * the best checkpoint) or mix (result: a model that meets the floor); cancel a job; and another
+ * tenant's token sees none of it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ControlledUnlearningEndToEndTest {
@@ -74,7 +82,9 @@ class ControlledUnlearningEndToEndTest {
       config.servicePort(s, FreePorts.next());
     }
     stack = LocalStack.start(config.build());
-    api = new OrchestratorClient(stack.endpoints().serviceUrl(LetheService.ORCHESTRATOR));
+    api =
+        new OrchestratorClient(
+            stack.endpoints().serviceUrl(LetheService.ORCHESTRATOR), stack.endpoints().apiToken());
   }
 
   @AfterAll
@@ -202,24 +212,43 @@ class ControlledUnlearningEndToEndTest {
   void aCancelledJobStops() throws Exception {
     assumeTrue(target != null, "reference models were not built");
     String id = api.submit(finetune("full"));
-    var http = java.net.http.HttpClient.newHttpClient();
-    var response =
-        http.send(
-            java.net.http.HttpRequest.newBuilder(
-                    stack
-                        .endpoints()
-                        .serviceUrl(LetheService.ORCHESTRATOR)
-                        .resolve("/jobs/" + id + "/cancel"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
-                .build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(api.cancel(id).path("status").asText()).isEqualTo("CANCELLED");
     JsonNode job = api.job(id);
     assertThat(job.path("status").asText()).isEqualTo("CANCELLED");
     // nothing moves a cancelled job on: it is still cancelled after its in-flight segment ended
     Thread.sleep(5000);
     assertThat(api.job(id).path("status").asText()).isEqualTo("CANCELLED");
     assertThat(api.job(id).path("currentStep").asInt()).isZero();
+  }
+
+  @Test
+  @Order(5)
+  void theApiServesOnlyTheTokensTenant() throws Exception {
+    assumeTrue(target != null, "reference models were not built");
+    URI orchestrator = stack.endpoints().serviceUrl(LetheService.ORCHESTRATOR);
+    HttpResponse<String> anonymous =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(orchestrator.resolve("/jobs/" + target.path("id").asText()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("content-type").orElse(""))
+        .startsWith("application/problem+json");
+
+    // a token of another tenant, signed with the same development key: valid, but none of the
+    // jobs above are its own
+    String other =
+        DevelopmentKeys.loadOrCreate(stack.config().authDirectory())
+            .token("other", List.of("submit", "view"), Instant.now(), Duration.ofHours(1));
+    OrchestratorClient otherTenant = new OrchestratorClient(orchestrator, other);
+    assertThat(otherTenant.jobs()).isEmpty();
+    assertThatThrownBy(() -> otherTenant.job(target.path("id").asText()))
+        .hasMessageContaining("answered 404");
+    assertThatThrownBy(() -> otherTenant.cancel(target.path("id").asText()))
+        .hasMessageContaining("answered 404");
+    // the development token's tenant is the owner
+    assertThat(api.jobs().findValuesAsText("tenant")).containsOnly(DevelopmentKeys.TENANT);
   }
 
   static JsonNode last(JsonNode array) {

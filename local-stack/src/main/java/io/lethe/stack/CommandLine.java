@@ -27,6 +27,10 @@ public record CommandLine(Command command, StackConfig config) {
      * Start the stack, run the controlled-unlearning demo to completion, write the reports, stop.
      */
     DEMO,
+    /**
+     * Print a development token of the job API, creating the development key pair if there is none.
+     */
+    TOKEN,
     /** Print the usage text. */
     HELP
   }
@@ -35,13 +39,15 @@ public record CommandLine(Command command, StackConfig config) {
   public static final String USAGE =
       String.join(
           "\n",
-          "Usage: ./lethe [up|demo|status|help] [options]",
+          "Usage: ./lethe [up|demo|status|token|help] [options]",
           "",
           "  up      start PostgreSQL, Kafka and the four services; Ctrl-C stops them (default)",
           "  demo    start the stack, build the target and retain models of the built-in dataset (cached),",
           "          run GA+GD under a utility floor that trips, ME+GD and IDK+AP; print a comparison",
           "          and write HTML reports to <data-dir>/reports; then stop",
           "  status  show which parts of the stack answer on the configured ports",
+          "  token   print a development token of the job API (tenant local, every role), creating",
+          "          the key pair in <data-dir>/auth on first use; up and demo print and use one too",
           "",
           "Options:",
           "  --data-dir DIR               persistent state (default: <repo>/.lethe)",
@@ -126,11 +132,13 @@ public record CommandLine(Command command, StackConfig config) {
         return Command.STATUS;
       case "demo":
         return Command.DEMO;
+      case "token":
+        return Command.TOKEN;
       case "help":
         return Command.HELP;
       default:
         throw new UsageException(
-            "unknown command '" + word + "' (expected up, demo, status or help)");
+            "unknown command '" + word + "' (expected up, demo, status, token or help)");
     }
   }
 

@@ -31,6 +31,16 @@ public final class EndpointTable {
       rows.add(new String[] {"  metrics", e.metricsUrl(service).toString()});
       if (service == LetheService.ORCHESTRATOR) {
         rows.add(new String[] {"  swagger-ui", e.swaggerUiUrl(service).toString()});
+        rows.add(
+            new String[] {
+              "  API token",
+              e.apiTokenFile()
+                  + "  (tenant "
+                  + DevelopmentKeys.TENANT
+                  + ", roles "
+                  + String.join(", ", DevelopmentKeys.ROLES)
+                  + ")"
+            });
       }
     }
     rows.add(new String[] {"data", e.dataDirectory().toString()});
@@ -41,6 +51,23 @@ public final class EndpointTable {
       out.append("  ").append(pad(row[0], width)).append(row[1]).append('\n');
     }
     return out.toString();
+  }
+
+  /** The development token and how to use it: the job API answers 401 to a request without one. */
+  public static String renderToken(StackEndpoints e) {
+    return "Development API token (tenant "
+        + DevelopmentKeys.TENANT
+        + ", roles "
+        + String.join(", ", DevelopmentKeys.ROLES)
+        + ", valid "
+        + DevelopmentKeys.TOKEN_LIFETIME.toDays()
+        + " days):\n\n"
+        + e.apiToken()
+        + "\n\n  curl -H \"Authorization: Bearer $(cat "
+        + e.apiTokenFile()
+        + ")\" "
+        + e.serviceUrl(LetheService.ORCHESTRATOR).resolve("/jobs")
+        + "\n";
   }
 
   private static String pad(String text, int width) {

@@ -49,6 +49,8 @@ public final class LetheLauncher {
         return components.stream().allMatch(StackStatus.Component::up) ? 0 : 3;
       case DEMO:
         return demo(commandLine.config());
+      case TOKEN:
+        return token(commandLine.config());
       case UP:
       default:
         return up(commandLine.config());
@@ -76,6 +78,7 @@ public final class LetheLauncher {
       List<io.lethe.stack.demo.DemoOutcome> outcomes =
           new io.lethe.stack.demo.DemoRunner(
                   endpoints.serviceUrl(LetheService.ORCHESTRATOR),
+                  endpoints.apiToken(),
                   config.dataDirectory(),
                   out,
                   Duration.ofSeconds(3),
@@ -92,6 +95,29 @@ public final class LetheLauncher {
       Duration stopTime = stack.stop();
       out.println("Stopped the stack in " + StartupTimings.seconds(stopTime));
     }
+  }
+
+  /**
+   * Prints a development token (creating the key pair if this data directory has none yet), for a
+   * stack that runs elsewhere with this directory's public key: Docker Compose mounts it by
+   * default.
+   */
+  private int token(StackConfig config) {
+    DevelopmentKeys keys = DevelopmentKeys.loadOrCreate(config.authDirectory());
+    out.println(keys.writeToken(java.time.Instant.now()));
+    err.println(
+        "(tenant "
+            + DevelopmentKeys.TENANT
+            + ", roles "
+            + String.join(", ", DevelopmentKeys.ROLES)
+            + ", issuer "
+            + DevelopmentKeys.ISSUER
+            + "; verified with "
+            + keys.publicKeyFile()
+            + "; also in "
+            + keys.tokenFile()
+            + ")");
+    return 0;
   }
 
   private int up(StackConfig config) {
@@ -124,6 +150,8 @@ public final class LetheLauncher {
       out.println("Lethe stack is up in " + stack.startupTimings().summary());
       out.println();
       out.print(EndpointTable.render(endpoints));
+      out.println();
+      out.print(EndpointTable.renderToken(endpoints));
       out.println();
       out.println("Press Ctrl-C to stop.");
       stopSignal.await();

@@ -54,6 +54,11 @@ public enum LetheService {
     return usesDatabase;
   }
 
+  /** Only the orchestrator serves the job API, which needs bearer tokens. */
+  public boolean servesTheJobApi() {
+    return this == ORCHESTRATOR;
+  }
+
   /** The Quarkus fast-jar launcher that {@code ./mvnw package} writes for this service. */
   public Path runnableJar(Path repoRoot) {
     return repoRoot.resolve(moduleName()).resolve("target/quarkus-app/quarkus-run.jar");

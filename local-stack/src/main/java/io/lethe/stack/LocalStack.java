@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,9 +98,12 @@ public final class LocalStack implements AutoCloseable {
       register(startKafka(), k -> kafka = k);
       Duration kafkaTime = since(tKafka);
 
+      // the key pair outlives restarts, so tokens printed earlier stay valid
+      String apiToken =
+          DevelopmentKeys.loadOrCreate(config.authDirectory()).writeToken(Instant.now());
       StackEndpoints stackEndpoints =
           StackEndpoints.of(
-              config, EmbeddedPostgresServer.USERNAME, EmbeddedPostgresServer.PASSWORD);
+              config, EmbeddedPostgresServer.USERNAME, EmbeddedPostgresServer.PASSWORD, apiToken);
       long tServices = System.nanoTime();
       String java = ServiceLaunch.currentJava();
       List<ServiceLaunch> launches = new ArrayList<>();

@@ -73,6 +73,13 @@ public record ServiceLaunch(
       env.put("QUARKUS_DATASOURCE_USERNAME", endpoints.postgresUsername());
       env.put("QUARKUS_DATASOURCE_PASSWORD", endpoints.postgresPassword());
     }
+    if (service.servesTheJobApi()) {
+      // bearer tokens of the job API are verified with the development key (DevelopmentKeys)
+      env.put(
+          "LETHE_JWT_PUBLIC_KEY_LOCATION",
+          config.authDirectory().resolve(DevelopmentKeys.PUBLIC_KEY_FILE).toString());
+      env.put("LETHE_JWT_ISSUER", DevelopmentKeys.ISSUER);
+    }
     return env;
   }
 

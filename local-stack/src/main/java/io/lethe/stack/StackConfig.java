@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * @param repoRoot repository root holding {@code <svc>/target/quarkus-app/quarkus-run.jar}
  * @param dataDirectory persistent state: {@code postgres/}, {@code kafka/}, {@code checkpoints/},
- *     {@code logs/}
+ *     {@code logs/}, {@code auth/}
  * @param postgresPort PostgreSQL port
  * @param kafkaPort Kafka PLAINTEXT (bootstrap) port
  * @param kafkaControllerPort Kafka KRaft controller port
@@ -120,6 +120,11 @@ public record StackConfig(
   /** Checkpoint store shared by trainer (writes) and generator (reads). */
   public Path checkpointRoot() {
     return dataDirectory.resolve("checkpoints");
+  }
+
+  /** The development key pair and token ({@link DevelopmentKeys}). */
+  public Path authDirectory() {
+    return dataDirectory.resolve("auth");
   }
 
   /** One log file per service plus {@code infra.log} for Kafka and PostgreSQL. */

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param postgresPassword database password
  * @param services base URL of every service
  * @param dataDirectory persistent state of the stack
+ * @param apiToken bearer token of the job API: the development token ({@link DevelopmentKeys})
  */
 public record StackEndpoints(
     String kafkaBootstrapServers,
@@ -27,7 +28,8 @@ public record StackEndpoints(
     String postgresUsername,
     String postgresPassword,
     Map<LetheService, URI> services,
-    Path dataDirectory) {
+    Path dataDirectory,
+    String apiToken) {
 
   public StackEndpoints {
     services = Collections.unmodifiableMap(new EnumMap<>(services));
@@ -38,7 +40,7 @@ public record StackEndpoints(
    * discovered.
    */
   public static StackEndpoints of(
-      StackConfig config, String postgresUsername, String postgresPassword) {
+      StackConfig config, String postgresUsername, String postgresPassword, String apiToken) {
     Map<LetheService, URI> services = new EnumMap<>(LetheService.class);
     config
         .servicePorts()
@@ -51,7 +53,8 @@ public record StackEndpoints(
         postgresUsername,
         postgresPassword,
         services,
-        config.dataDirectory());
+        config.dataDirectory(),
+        apiToken);
   }
 
   /** Base URL of a service, e.g. {@code http://127.0.0.1:8080}. */
@@ -77,6 +80,11 @@ public record StackEndpoints(
   /** Swagger UI; served by the orchestrator, the only service with a public REST API. */
   public URI swaggerUiUrl(LetheService service) {
     return serviceUrl(service).resolve("/q/swagger-ui");
+  }
+
+  /** The file holding {@link #apiToken()}, for scripts ({@code $(cat …)}). */
+  public Path apiTokenFile() {
+    return dataDirectory.resolve("auth").resolve(DevelopmentKeys.TOKEN_FILE);
   }
 
   /** Directory of the service and infrastructure logs. */

@@ -27,7 +27,7 @@ public final class StackStatus {
    * ready.
    */
   public static List<Component> check(StackConfig config) {
-    StackEndpoints e = StackEndpoints.of(config, "", "");
+    StackEndpoints e = StackEndpoints.of(config, "", "", "");
     List<Component> result = new ArrayList<>();
     result.add(
         listening("PostgreSQL", "localhost:" + config.postgresPort(), config.postgresPort()));

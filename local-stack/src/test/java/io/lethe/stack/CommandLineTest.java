@@ -91,6 +91,7 @@ class CommandLineTest {
   @Test
   void statusAndHelpCommands() throws UsageException {
     assertThat(parse("status").command()).isEqualTo(CommandLine.Command.STATUS);
+    assertThat(parse("token").command()).isEqualTo(CommandLine.Command.TOKEN);
     assertThat(parse("help").command()).isEqualTo(CommandLine.Command.HELP);
     assertThat(parse("up", "--help").command()).isEqualTo(CommandLine.Command.HELP);
     assertThat(parse("-h").command()).isEqualTo(CommandLine.Command.HELP);

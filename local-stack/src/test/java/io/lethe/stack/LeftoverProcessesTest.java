@@ -27,7 +27,7 @@ class LeftoverProcessesTest {
             .dataDirectory(tmp.resolve("data"))
             .servicePort(LetheService.EVALUATOR, FreePorts.next())
             .build();
-    StackEndpoints endpoints = StackEndpoints.of(config, "u", "p");
+    StackEndpoints endpoints = StackEndpoints.of(config, "u", "p", "token");
     ServiceProcess orphan =
         ServiceProcess.start(
             ServiceLaunch.forService(

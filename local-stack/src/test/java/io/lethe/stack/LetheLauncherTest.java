@@ -6,9 +6,12 @@ import io.lethe.infra.FreePorts;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LetheLauncherTest {
 
@@ -23,7 +26,7 @@ class LetheLauncherTest {
   void helpPrintsTheUsage() {
     assertThat(launcher.run(List.of("help"))).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("Usage: ./lethe [up|demo|status|help]")
+        .contains("Usage: ./lethe [up|demo|status|token|help]")
         .contains("--data-dir DIR");
   }
 
@@ -33,6 +36,22 @@ class LetheLauncherTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .startsWith("lethe: unknown option --postgress-port")
         .contains("Usage:");
+  }
+
+  @Test
+  void tokenCreatesTheDevelopmentKeysOnceAndPrintsATokenTheyVerify(@TempDir Path data)
+      throws Exception {
+    assertThat(launcher.run(List.of("token", "--data-dir", data.toString()))).isZero();
+    String first = out.toString(StandardCharsets.UTF_8).strip();
+    byte[] publicKey = Files.readAllBytes(data.resolve("auth/public-key.pem"));
+    assertThat(DevelopmentKeysTest.verifies(data.resolve("auth/public-key.pem"), first)).isTrue();
+    assertThat(Files.readString(data.resolve("auth/token")).strip()).isEqualTo(first);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("tenant local");
+
+    out.reset();
+    assertThat(launcher.run(List.of("token", "--data-dir", data.toString()))).isZero();
+    assertThat(Files.readAllBytes(data.resolve("auth/public-key.pem"))).isEqualTo(publicKey);
+    assertThat(DevelopmentKeysTest.verifies(data.resolve("auth/public-key.pem"), first)).isTrue();
   }
 
   @Test

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real thing: PostgreSQL, Kafka and the four built services, started, checked, stopped and
- * restarted on the same data directory. Skipped (with the reason) until the service modules have
- * been packaged, which {@code ./mvnw verify} does before this module.
+ * The real thing: PostgreSQL, Kafka and the four built services, started, checked (the job API with
+ * the printed development token), stopped and restarted on the same data directory. Skipped (with
+ * the reason) until the service modules have been packaged, which {@code ./mvnw verify} does before
+ * this module.
  */
 class LocalStackTest {
 
@@ -43,11 +44,14 @@ class LocalStackTest {
 
     List<ProcessHandle> services;
     Duration stopTime;
+    String firstToken;
     try (LocalStack stack = LocalStack.start(config)) {
       StackEndpoints endpoints = stack.endpoints();
       System.out.println("first start: " + stack.startupTimings().summary());
       StackAssertions.allServicesReady(endpoints);
       StackAssertions.orchestratorSeesDatabaseAndKafka(endpoints);
+      firstToken = endpoints.apiToken();
+      StackAssertions.jobApiRequires(endpoints, firstToken);
       services = stack.serviceProcesses();
       probe.write(endpoints);
       stopTime = stack.stop();
@@ -60,6 +64,8 @@ class LocalStackTest {
       StackAssertions.allServicesReady(restarted.endpoints());
       StackAssertions.orchestratorSeesDatabaseAndKafka(restarted.endpoints());
       probe.assertStillThere(restarted.endpoints());
+      // the key pair was reused: the token printed by the first start still works
+      StackAssertions.jobApiRequires(restarted.endpoints(), firstToken);
       services = restarted.serviceProcesses();
       System.out.println("second stop: " + StartupTimings.seconds(restarted.stop()));
     }

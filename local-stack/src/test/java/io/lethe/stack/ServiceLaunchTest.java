@@ -15,7 +15,8 @@ class ServiceLaunchTest {
           .kafkaPort(7000)
           .servicePort(LetheService.TRAINER, 9001)
           .build();
-  private final StackEndpoints endpoints = StackEndpoints.of(config, "pg-user", "pg-secret");
+  private final StackEndpoints endpoints =
+      StackEndpoints.of(config, "pg-user", "pg-secret", "token");
 
   @Test
   void aServiceRunsItsFastJarOnTheSameJdkWithTheProdProfile() {
@@ -62,6 +63,21 @@ class ServiceLaunchTest {
         .containsEntry("QUARKUS_DATASOURCE_PASSWORD", "pg-secret");
     assertThat(orchestrator.command()).contains("-Xmx1g");
     assertThat(generator.environment()).doesNotContainKey("QUARKUS_DATASOURCE_REACTIVE_URL");
+  }
+
+  @Test
+  void onlyTheOrchestratorVerifiesTokensWithTheDevelopmentKey() {
+    ServiceLaunch orchestrator =
+        ServiceLaunch.forService(LetheService.ORCHESTRATOR, config, endpoints, "java");
+    assertThat(orchestrator.environment())
+        .containsEntry("LETHE_JWT_PUBLIC_KEY_LOCATION", "/data/auth/public-key.pem")
+        .containsEntry("LETHE_JWT_ISSUER", DevelopmentKeys.ISSUER);
+    for (LetheService service : LetheService.values()) {
+      if (service != LetheService.ORCHESTRATOR) {
+        assertThat(ServiceLaunch.forService(service, config, endpoints, "java").environment())
+            .doesNotContainKeys("LETHE_JWT_PUBLIC_KEY_LOCATION", "LETHE_JWT_ISSUER");
+      }
+    }
   }
 
   @Test

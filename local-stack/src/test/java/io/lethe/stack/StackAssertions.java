@@ -3,6 +3,10 @@ package io.lethe.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lethe.infra.FreePorts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 
 /**
@@ -30,6 +34,25 @@ final class StackAssertions {
         .anySatisfy(name -> assertThat(name).containsIgnoringCase("postgresql"))
         .anySatisfy(name -> assertThat(name).containsPattern("(?i)kafka|reactive messaging"));
     assertThat(report.failingChecks()).isEmpty();
+  }
+
+  /**
+   * The job API refuses a request without a token (401) and serves one with {@code token}: the
+   * orchestrator verifies with the stack's development key.
+   */
+  static void jobApiRequires(StackEndpoints endpoints, String token) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    URI jobs = endpoints.serviceUrl(LetheService.ORCHESTRATOR).resolve("/jobs");
+    HttpResponse<String> anonymous =
+        http.send(HttpRequest.newBuilder(jobs).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("content-type").orElse(""))
+        .startsWith("application/problem+json");
+    HttpResponse<String> authorized =
+        http.send(
+            HttpRequest.newBuilder(jobs).header("Authorization", "Bearer " + token).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(authorized.statusCode()).as(authorized.body()).isEqualTo(200);
   }
 
   /** No service process survives the stop, and every port of the stack can be bound again. */

@@ -24,12 +24,17 @@ import java.util.regex.Pattern;
  * Generates malformed requests against every endpoint of the job API from one seed: mutations of a
  * valid job (wrong types, missing fields, huge and non-finite numbers, deep nesting, long and
  * unusual strings, nulls, arrays for objects, traversing locations), bodies that are not JSON,
- * wrong content types, malformed ids, bad query parameters, wrong methods and oversized bodies. The
- * same seed gives the same requests, so a failure found once is found again.
+ * wrong content types, malformed ids, bad query parameters, wrong methods and oversized bodies —
+ * all with a valid bearer token — and requests to every endpoint with missing, malformed, forged or
+ * insufficient credentials. The same seed gives the same requests, so a failure found once is found
+ * again.
  */
 final class ApiFuzzer {
 
-  /** A request to send. {@code chunked}: no Content-Length, the body is streamed. */
+  /**
+   * A request to send. {@code chunked}: no Content-Length, the body is streamed; {@code
+   * authorization}: the Authorization header (null: none).
+   */
   record Request(
       String kind,
       String method,
@@ -37,12 +42,22 @@ final class ApiFuzzer {
       String contentType,
       String accept,
       byte[] body,
-      boolean chunked) {
+      boolean chunked,
+      String authorization) {
 
     String describe() {
       String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+      String auth =
+          authorization == null
+              ? "no Authorization "
+              : "Authorization '"
+                  + (authorization.length() > 60
+                      ? authorization.substring(0, 60) + "…"
+                      : authorization)
+                  + "' ";
       return kind
           + (chunked ? " (chunked) " : " ")
+          + auth
           + method
           + " "
           + (path.length() > 120 ? path.substring(0, 120) + "…" : path)
@@ -118,10 +133,20 @@ final class ApiFuzzer {
   private final Random random;
   private final String existingJobId;
   private final JsonNode validJob;
+  private final String authorization;
+  private final List<String> refusedAuthorizations;
 
-  ApiFuzzer(long seed, String existingJobId) {
+  /**
+   * @param authorization the header of a caller who may submit and read {@code existingJobId}
+   * @param refusedAuthorizations headers the API must refuse (401, 403) or that must not see the
+   *     job (404): forged, expired, role-less, another tenant's
+   */
+  ApiFuzzer(
+      long seed, String existingJobId, String authorization, List<String> refusedAuthorizations) {
     this.random = new Random(seed);
     this.existingJobId = existingJobId;
+    this.authorization = authorization;
+    this.refusedAuthorizations = List.copyOf(refusedAuthorizations);
     try {
       this.validJob = JSON.readTree(VALID_JOB);
     } catch (IOException e) {
@@ -132,6 +157,9 @@ final class ApiFuzzer {
   /** The next request; the mix of kinds is fixed by weights, the details by the seed. */
   Request next() {
     int pick = random.nextInt(100);
+    if (pick < 10) {
+      return badCredentials();
+    }
     if (pick < 45) {
       return mutatedJob();
     }
@@ -340,7 +368,14 @@ final class ApiFuzzer {
     String suffix = pick(ID_SUFFIXES);
     String method = suffix.equals("/cancel") ? "POST" : "GET";
     return new Request(
-        "malformed-id", method, "/jobs/" + segment + suffix, null, "*/*", null, false);
+        "malformed-id",
+        method,
+        "/jobs/" + segment + suffix,
+        null,
+        "*/*",
+        null,
+        false,
+        authorization);
   }
 
   private Request badQuery() {
@@ -351,7 +386,14 @@ final class ApiFuzzer {
                 "abc", "-1", "0", "501", "99999999999", "1.5", "", "1e2", "0x10", "+5", " 5", "NaN"
               });
       return new Request(
-          "bad-query", "GET", "/jobs?limit=" + encode(limit), null, "*/*", null, false);
+          "bad-query",
+          "GET",
+          "/jobs?limit=" + encode(limit),
+          null,
+          "*/*",
+          null,
+          false,
+          authorization);
     }
     String format =
         pick(
@@ -367,7 +409,8 @@ final class ApiFuzzer {
         null,
         accept,
         null,
-        false);
+        false,
+        authorization);
   }
 
   private Request wrongMethod() {
@@ -396,7 +439,8 @@ final class ApiFuzzer {
         body == null ? null : "application/json",
         accept,
         body,
-        false);
+        false,
+        authorization);
   }
 
   private Request oversized() {
@@ -404,14 +448,107 @@ final class ApiFuzzer {
     String padding = "x".repeat(size);
     byte[] body = bytes("{\"kind\":\"FINETUNE\",\"method\":\"" + padding + "\"}");
     return new Request(
-        "oversized", "POST", "/jobs", "application/json", "*/*", body, random.nextBoolean());
+        "oversized",
+        "POST",
+        "/jobs",
+        "application/json",
+        "*/*",
+        body,
+        random.nextBoolean(),
+        authorization);
+  }
+
+  // ---- credentials ----------------------------------------------------------------------------
+
+  /** Any endpoint, with a header that must not grant what the endpoint does. */
+  private Request badCredentials() {
+    String[][] endpoints = {
+      {"POST", "/jobs"},
+      {"GET", "/jobs"},
+      {"GET", "/jobs/" + existingJobId},
+      {"POST", "/jobs/" + existingJobId + "/cancel"},
+      {"GET", "/jobs/" + existingJobId + "/decisions"},
+      {"GET", "/jobs/" + existingJobId + "/evaluations"},
+      {"GET", "/jobs/" + existingJobId + "/checkpoints"},
+      {"GET", "/jobs/" + existingJobId + "/report"},
+      {"GET", "/jobs/" + existingJobId + "/events"},
+      {"GET", "/jobs/not-a-uuid"},
+    };
+    String[] endpoint = pick(endpoints);
+    String header =
+        switch (random.nextInt(6)) {
+          case 0 -> null;
+          case 1 ->
+              "Bearer " + randomTokenText(1 + random.nextInt(random.nextBoolean() ? 60 : 4_000));
+          case 2 ->
+              pick(
+                  new String[] {
+                    "",
+                    "Bearer",
+                    "Bearer ",
+                    "Bearer  ",
+                    "Basic dXNlcjpwYXNz",
+                    "Bearer a.b.c",
+                    "Bearer ..",
+                    "Bearer null",
+                    "Token abc",
+                    "Bearer ey.ey.ey"
+                  });
+          case 3 -> damaged(authorization);
+          default -> pick(refusedAuthorizations.toArray(String[]::new));
+        };
+    boolean post = endpoint[0].equals("POST") && endpoint[1].equals("/jobs");
+    return new Request(
+        "credentials",
+        endpoint[0],
+        endpoint[1],
+        post ? "application/json" : null,
+        "*/*",
+        post ? bytes(VALID_JOB) : null,
+        false,
+        header);
+  }
+
+  /**
+   * A valid header, damaged so that it cannot verify: a character of the signed part changed (not
+   * of the signature, whose last character has bits that decode to nothing), truncated, doubled,
+   * another scheme, or something appended to the signature.
+   */
+  private String damaged(String header) {
+    int start = "Bearer ".length();
+    return switch (random.nextInt(5)) {
+      case 0 -> {
+        int at = start + random.nextInt(header.lastIndexOf('.') - start);
+        char c = header.charAt(at);
+        char replacement = c == '.' ? '-' : c == 'A' ? 'B' : 'A';
+        yield header.substring(0, at) + replacement + header.substring(at + 1);
+      }
+      case 1 -> header.substring(0, start + random.nextInt(header.length() - start));
+      case 2 -> header + "." + header.substring(start);
+      case 3 ->
+          pick(new String[] {"Basic ", "Bearer:", "Bearer", "Digest "}) + header.substring(start);
+      default -> header + pick(new String[] {".", "x", "xyz"});
+    };
+  }
+
+  /** Printable ASCII as a header may carry, biased towards base64url and dots. */
+  private String randomTokenText(int length) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
+    StringBuilder s = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      s.append(
+          random.nextInt(10) == 0
+              ? (char) (0x21 + random.nextInt(0x5e))
+              : alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return s.toString();
   }
 
   // ---- helpers --------------------------------------------------------------------------------
 
   private Request post(String kind, String path, String contentType, byte[] body) {
     String accept = random.nextInt(5) == 0 ? "application/xml" : "*/*";
-    return new Request(kind, "POST", path, contentType, accept, body, false);
+    return new Request(kind, "POST", path, contentType, accept, body, false, authorization);
   }
 
   private static void collect(JsonNode node, List<Slot> slots) {

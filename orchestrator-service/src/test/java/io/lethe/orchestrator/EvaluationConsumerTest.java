@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
     value = LetheInfraTestResource.class,
     scope = TestResourceScope.GLOBAL,
     initArgs = @ResourceArg(name = LetheInfraTestResource.POSTGRES, value = "true"))
+@WithTestResource(value = JwtTestKeys.class, scope = TestResourceScope.GLOBAL)
 class EvaluationConsumerTest {
 
   @InjectKafkaCompanion KafkaCompanion companion;
@@ -38,7 +39,7 @@ class EvaluationConsumerTest {
   @Test
   void validEvaluationsAreStoredAndPoisonIsDeadLettered() {
     String job =
-        given()
+        given(Tokens.asMember())
             .contentType(ContentType.JSON)
             .body(JobApiTest.UNLEARN_JOB)
             .post("/jobs")

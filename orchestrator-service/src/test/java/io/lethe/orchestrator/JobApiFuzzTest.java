@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lethe.infra.test.LetheInfraTestResource;
+import io.lethe.orchestrator.auth.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -29,14 +30,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Fuzzes every endpoint of the job API with {@value #REQUESTS} generated malformed requests (fixed
  * seed, see {@link ApiFuzzer}) on the real application, PostgreSQL and Kafka: no request may get a
- * 5xx or an error that is not problem+json with its title and status, and the service must still
- * accept a valid job afterwards.
+ * 5xx or an error that is not problem+json with its title and status, no refused credential may get
+ * a 2xx, and the service must still accept a valid job afterwards.
  */
 @QuarkusTest
 @WithTestResource(
     value = LetheInfraTestResource.class,
     scope = TestResourceScope.GLOBAL,
     initArgs = @ResourceArg(name = LetheInfraTestResource.POSTGRES, value = "true"))
+@WithTestResource(value = JwtTestKeys.class, scope = TestResourceScope.GLOBAL)
 class JobApiFuzzTest {
 
   /** Fixed, so a run is reproducible; {@code -Dlethe.fuzz.seed=…} explores other requests. */
@@ -57,7 +59,8 @@ class JobApiFuzzTest {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    ApiFuzzer fuzzer = new ApiFuzzer(SEED, existing);
+    ApiFuzzer fuzzer =
+        new ApiFuzzer(SEED, existing, "Bearer " + Tokens.member(), refusedAuthorizations());
     Map<String, Integer> histogram = new TreeMap<>();
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < REQUESTS; i++) {
@@ -68,6 +71,9 @@ class JobApiFuzzTest {
             http.send(build(request), HttpResponse.BodyHandlers.ofByteArray());
         outcome = Integer.toString(response.statusCode());
         problemWith(response).ifPresent(p -> failures.add(p + " ← " + request.describe()));
+        if (request.kind().equals("credentials") && grants(request, response, existing)) {
+          failures.add("granted " + response.statusCode() + " ← " + request.describe());
+        }
         if (Boolean.getBoolean("lethe.fuzz.show-accepted") && response.statusCode() == 201) {
           System.out.println("  ACCEPTED " + request.kind() + " " + new String(request.body()));
         }
@@ -91,8 +97,42 @@ class JobApiFuzzTest {
                 .sum())
         .isGreaterThanOrEqualTo(500);
     // still serving: healthy (database and Kafka included), and a valid job is accepted
-    given().when().get("/q/health").then().statusCode(200);
+    given(Tokens.asMember()).when().get("/q/health").then().statusCode(200);
     assertThat(submitValidJob()).isNotBlank();
+  }
+
+  /**
+   * Headers that must not get a caller what it asks for: forged, expired, from another issuer,
+   * without a role or tenant, or another tenant's (to whom the fuzzed job does not exist).
+   */
+  private static List<String> refusedAuthorizations() {
+    return List.of(
+            Tokens.expired(),
+            Tokens.signedByAnotherKey(),
+            Tokens.fromIssuer("https://idp.example.com/realms/other"),
+            Tokens.unsigned(),
+            Tokens.tampered(),
+            Tokens.hmacWithThePublicKey(),
+            Tokens.of(Tokens.TENANT),
+            Tokens.of(null, Roles.SUBMIT, Roles.VIEW),
+            Tokens.of("../" + Tokens.TENANT, Roles.SUBMIT, Roles.VIEW),
+            Tokens.of("tenant-b", Roles.VIEW))
+        .stream()
+        .map(token -> "Bearer " + token)
+        .toList();
+  }
+
+  /**
+   * Whether refused credentials got something: any success, except another tenant's own (possibly
+   * empty) list — which must not show the fuzzed job.
+   */
+  private static boolean grants(
+      ApiFuzzer.Request request, HttpResponse<byte[]> response, String existing) {
+    if (response.statusCode() >= 300) {
+      return false;
+    }
+    boolean ownList = request.method().equals("GET") && request.path().equals("/jobs");
+    return !ownList || new String(response.body()).contains(existing);
   }
 
   /** What is wrong with an answer to a malformed request, if anything. */
@@ -131,6 +171,9 @@ class JobApiFuzzTest {
     if (r.accept() != null) {
       b.header("Accept", r.accept());
     }
+    if (r.authorization() != null) {
+      b.header("Authorization", r.authorization());
+    }
     HttpRequest.BodyPublisher body;
     if (r.body() == null) {
       body = HttpRequest.BodyPublishers.noBody();
@@ -144,7 +187,7 @@ class JobApiFuzzTest {
   }
 
   private static String submitValidJob() {
-    return given()
+    return given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(ApiFuzzer.VALID_JOB)
         .when()

@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
     value = LetheInfraTestResource.class,
     scope = TestResourceScope.GLOBAL,
     initArgs = @ResourceArg(name = LetheInfraTestResource.POSTGRES, value = "true"))
+@WithTestResource(value = JwtTestKeys.class, scope = TestResourceScope.GLOBAL)
 class JobApiTest {
 
   static final String SHA = "a".repeat(64);
@@ -52,7 +53,7 @@ class JobApiTest {
   @Test
   void aValidJobIsPersistedAndItsBaselineCommandIsPublished() {
     String id =
-        given()
+        given(Tokens.asMember())
             .contentType(ContentType.JSON)
             .body(UNLEARN_JOB)
             .when()
@@ -66,14 +67,14 @@ class JobApiTest {
             .extract()
             .path("id");
 
-    given()
+    given(Tokens.asMember())
         .when()
         .get("/jobs/" + id)
         .then()
         .statusCode(Status.OK.getStatusCode())
         .body("dataset.split", equalTo("forget10"))
         .body("seed", equalTo(1001));
-    given().when().get("/jobs").then().statusCode(200).body("id", hasItem(id));
+    given(Tokens.asMember()).when().get("/jobs").then().statusCode(200).body("id", hasItem(id));
 
     UnlearningStepCommand command =
         KeyedRecords.await(Topics.UNLEARNING_STEPS, id, UnlearningStepCommand.class, c -> true, 1)
@@ -104,7 +105,7 @@ class JobApiTest {
         "continual after a non-id | {\"kind\":\"UNLEARN\",\"method\":\"GA\",\"dataset\":{\"source\":\"builtin\",\"split\":\"forget10\"},\"continual\":{\"after\":\"../x\"}} | continual.after",
       })
   void invalidJobsAreRejectedWithProblemDetails(String name, String body, String field) {
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(body)
         .when()
@@ -127,7 +128,7 @@ class JobApiTest {
         "array body | [1,2]",
       })
   void unreadableBodiesAreRejectedWithProblemDetails(String name, String body) {
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(body)
         .when()
@@ -140,7 +141,7 @@ class JobApiTest {
 
   @Test
   void aContinualJobAfterAnUnknownJobIsUnprocessable() {
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(
             "{\"kind\":\"UNLEARN\",\"method\":\"GA\",\"dataset\":{\"source\":\"builtin\",\"split\":\"forget10\"},"
@@ -154,7 +155,7 @@ class JobApiTest {
 
   @Test
   void emptyBodyIsABadRequest() {
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .when()
         .post("/jobs")
@@ -166,7 +167,7 @@ class JobApiTest {
   @Test
   void unknownJobsAreNotFound() {
     for (String id : new String[] {"00000000-0000-4000-8000-0000000000ff", "not-a-uuid"}) {
-      given()
+      given(Tokens.asMember())
           .when()
           .get("/jobs/" + id)
           .then()
@@ -178,7 +179,7 @@ class JobApiTest {
 
   @Test
   void openApiDocumentsTheJobApi() {
-    given()
+    given(Tokens.asMember())
         .when()
         .get("/q/openapi?format=json")
         .then()

@@ -49,6 +49,7 @@ import org.junit.jupiter.params.provider.ValueSource;
     value = LetheInfraTestResource.class,
     scope = TestResourceScope.GLOBAL,
     initArgs = @ResourceArg(name = LetheInfraTestResource.POSTGRES, value = "true"))
+@WithTestResource(value = JwtTestKeys.class, scope = TestResourceScope.GLOBAL)
 class JobInputLimitsTest {
 
   // floats stay decimal text, so that 1e400 reaches the server as written (not as "Infinity")
@@ -127,7 +128,7 @@ class JobInputLimitsTest {
       })
   void outOfRangeValuesAreRefusedWithTheFieldAndTheRule(
       String pointer, String value, String field, String message) throws Exception {
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(jobWith(pointer, value))
         .when()
@@ -144,7 +145,7 @@ class JobInputLimitsTest {
   void aListOfMoreThanSixteenFloorsIsRefused() throws Exception {
     String floor = "{\"metricId\":\"tofu.model_utility@1\",\"maxRelativeDrop\":0.1}";
     String floors = "[" + String.join(",", Collections.nCopies(17, floor)) + "]";
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(jobWith("/policy/floors", floors))
         .post("/jobs")
@@ -158,7 +159,7 @@ class JobInputLimitsTest {
   @Test
   void longStringsAreRefused() throws Exception {
     String metric = "tofu." + "a".repeat(130) + "@1";
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(jobWith("/policy/floors/0/metricId", JSON.writeValueAsString(metric)))
         .post("/jobs")
@@ -167,7 +168,7 @@ class JobInputLimitsTest {
         .body(
             "violations.find { it.field == 'policy.floors[0].metricId' }.message",
             equalTo("must be at most 128 characters"));
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(jobWith("/method", JSON.writeValueAsString("GA+GD" + "x".repeat(40))))
         .post("/jobs")
@@ -176,7 +177,7 @@ class JobInputLimitsTest {
         .body(
             "violations.find { it.field == 'method' }.message",
             equalTo("must be at most 32 characters"));
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(jobWith("/startModel/uri", JSON.writeValueAsString("/ckpt/" + "d".repeat(1100))))
         .post("/jobs")
@@ -196,7 +197,7 @@ class JobInputLimitsTest {
         "data/tofu | must be absolute (relative paths resolve differently in each service)",
       })
   void tofuDatasetsOutsideTheAllowedRootsAreRefused(String path, String message) {
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(tofuJob(path))
         .post("/jobs")
@@ -208,14 +209,14 @@ class JobInputLimitsTest {
 
   @Test
   void locationsInsideTheRootsAreAccepted() throws Exception {
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(tofuJob("/data/tofu/authors"))
         .post("/jobs")
         .then()
         .statusCode(201)
         .body("dataset.path", equalTo("/data/tofu/authors"));
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(jobWith("/startModel/uri", "\"/ckpt/target\""))
         .post("/jobs")
@@ -253,7 +254,7 @@ class JobInputLimitsTest {
       })
   void valuesOfTheWrongTypeAreNotCoerced(String name, String pointer, String value)
       throws Exception {
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(jobWith(pointer, value))
         .post("/jobs")
@@ -266,7 +267,7 @@ class JobInputLimitsTest {
   @Test
   void anUnknownFieldIsRefusedWithTheFieldsThatExist() throws Exception {
     // a misspelt learning rate must not silently train with the default one
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(jobWith("/hyperparameters/learningRte", "1e-3"))
         .post("/jobs")
@@ -281,7 +282,7 @@ class JobInputLimitsTest {
   @ParameterizedTest
   @ValueSource(strings = {"{\"kind\":\"UNLEARN\",\"learningRate\":NaN}", "{\"a\":Infinity}"})
   void nonFiniteNumberLiteralsAreNotJson(String body) {
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(body)
         .post("/jobs")
@@ -294,7 +295,7 @@ class JobInputLimitsTest {
   @Test
   void deepNestingIsRefused() {
     String deep = "[".repeat(5_000) + "]".repeat(5_000);
-    given()
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         // in a property the request does not know, which is skipped, yet not without limit
         .body("{\"kind\":\"FINETUNE\",\"note\":" + deep + "}")
@@ -324,6 +325,7 @@ class JobInputLimitsTest {
     return http.send(
         HttpRequest.newBuilder(jobs)
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + Tokens.member())
             .timeout(Duration.ofSeconds(30))
             .POST(body)
             .build(),
@@ -405,7 +407,7 @@ class JobInputLimitsTest {
   @ParameterizedTest
   @ValueSource(strings = {"abc", "0", "501", "-1", "1.5", "99999999999"})
   void aBadLimitIsABadRequest(String limit) {
-    given()
+    given(Tokens.asMember())
         .queryParam("limit", limit)
         .get("/jobs")
         .then()
@@ -418,7 +420,7 @@ class JobInputLimitsTest {
   @Test
   void anUnknownReportFormatIsABadRequest() {
     String id = submit();
-    given()
+    given(Tokens.asMember())
         .queryParam("format", "pdf")
         .get("/jobs/" + id + "/report")
         .then()
@@ -428,8 +430,12 @@ class JobInputLimitsTest {
         .body(
             "violations[0].message",
             equalTo("format must be json or html (or absent: chosen by the Accept header)"));
-    given().queryParam("format", "HTML").get("/jobs/" + id + "/report").then().statusCode(200);
-    given()
+    given(Tokens.asMember())
+        .queryParam("format", "HTML")
+        .get("/jobs/" + id + "/report")
+        .then()
+        .statusCode(200);
+    given(Tokens.asMember())
         .queryParam("format", "json")
         .get("/jobs/" + id + "/report")
         .then()
@@ -444,7 +450,7 @@ class JobInputLimitsTest {
         new String[] {
           "not-a-uuid", "1-1-1-1-1", "00000000-0000-4000-8000-00000000000g", "%27%20OR%201%3D1"
         }) {
-      given()
+      given(Tokens.asMember())
           .urlEncodingEnabled(false)
           .when()
           .get("/jobs/" + id + suffix)
@@ -453,7 +459,7 @@ class JobInputLimitsTest {
           .contentType(startsWith("application/problem+json"))
           .body("title", equalTo("Job not found"));
     }
-    given()
+    given(Tokens.asMember())
         .urlEncodingEnabled(false)
         .post("/jobs/not-a-uuid/cancel")
         .then()
@@ -463,7 +469,7 @@ class JobInputLimitsTest {
 
   @Test
   void theProgressStreamOfAnUnknownJobIsNotFoundBeforeItStarts() {
-    given()
+    given(Tokens.asMember())
         .accept("text/event-stream")
         .get("/jobs/00000000-0000-4000-8000-00000000dead/events")
         .then()
@@ -473,7 +479,7 @@ class JobInputLimitsTest {
   }
 
   static String submit() {
-    return given()
+    return given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(ApiFuzzer.VALID_JOB)
         .post("/jobs")
@@ -489,7 +495,7 @@ class JobInputLimitsTest {
     ObjectNode job = (ObjectNode) JSON.readTree(body);
     ((ObjectNode) job.get("policy")).put("mixTolerance", 0.9);
     Map<?, ?> problem =
-        given()
+        given(Tokens.asMember())
             .contentType(ContentType.JSON)
             .body(JSON.writeValueAsString(job))
             .post("/jobs")

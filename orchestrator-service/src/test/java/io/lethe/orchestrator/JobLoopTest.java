@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
     value = LetheInfraTestResource.class,
     scope = TestResourceScope.GLOBAL,
     initArgs = @ResourceArg(name = LetheInfraTestResource.POSTGRES, value = "true"))
+@WithTestResource(value = JwtTestKeys.class, scope = TestResourceScope.GLOBAL)
 class JobLoopTest {
 
   static final String MU = "tofu.model_utility@1";
@@ -59,7 +60,7 @@ class JobLoopTest {
          "policy":{"probeEvery":1,"fullEvery":1,"onBreach":"%s","mixTolerance":0.3,"mixMaxIterations":4}}
         """
             .formatted("a".repeat(64), onBreach);
-    return given()
+    return given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(body)
         .post("/jobs")
@@ -180,7 +181,7 @@ class JobLoopTest {
     assertThat(halt.observed()).containsEntry(MU, 0.30).containsEntry("baseline/" + MU, 0.60);
     assertThat(halt.reason()).contains("floor");
 
-    given()
+    given(Tokens.asMember())
         .get("/jobs/" + job)
         .then()
         .statusCode(200)
@@ -193,21 +194,26 @@ class JobLoopTest {
         .body("decisions.decision", org.hamcrest.Matchers.contains("CONTINUE", "CONTINUE", "HALT"))
         .body("decisions[2].observed.'floor/" + MU + "'", equalTo(0.54f));
     // a list shows the jobs without their evaluations and decisions
-    given()
+    given(Tokens.asMember())
         .get("/jobs")
         .then()
         .statusCode(200)
         .body("find { it.id == '" + job + "' }.status", equalTo("HALTED"))
         .body("find { it.id == '" + job + "' }.decisions", org.hamcrest.Matchers.nullValue());
-    given().get("/jobs/" + job + "/decisions").then().statusCode(200).body("size()", equalTo(3));
+    given(Tokens.asMember())
+        .get("/jobs/" + job + "/decisions")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(3));
     // an id is a UUID however it is spelt: upper case names the same job and the same audit trail
-    given()
+    given(Tokens.asMember())
         .get("/jobs/" + job.toUpperCase() + "/decisions")
         .then()
         .statusCode(200)
         .body("size()", equalTo(3));
     // Grafana sees the decision and the utility against its floor
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    String metrics =
+        given(Tokens.asMember()).get("/q/metrics").then().statusCode(200).extract().asString();
     assertThat(metrics)
         .containsPattern("lethe_controller_decisions_total\\{decision=\"halt\"[^}]*\\} [1-9]")
         .contains("lethe_job_utility{metric=\"" + MU + "\"}")
@@ -219,11 +225,19 @@ class JobLoopTest {
         // the closed loop's own latency, checkpoint → decision, for every decided evaluation
         .containsPattern(
             "lethe_controller_decision_latency_seconds_count\\{kind=\"full\"[^}]*\\} [1-9]");
-    given().get("/jobs/" + job + "/checkpoints").then().statusCode(200).body("size()", equalTo(3));
-    given().get("/jobs/" + job + "/evaluations").then().statusCode(200).body("size()", equalTo(3));
+    given(Tokens.asMember())
+        .get("/jobs/" + job + "/checkpoints")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(3));
+    given(Tokens.asMember())
+        .get("/jobs/" + job + "/evaluations")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(3));
     // the report: every evaluated step, the floor, the decisions — as JSON and as a self-contained
     // HTML page
-    given()
+    given(Tokens.asMember())
         .get("/jobs/" + job + "/report")
         .then()
         .statusCode(200)
@@ -233,7 +247,7 @@ class JobLoopTest {
         .body("decisions[2].decision", equalTo("HALT"))
         .body("resultStep", equalTo(1));
     String html =
-        given()
+        given(Tokens.asMember())
             .accept("text/html")
             .get("/jobs/" + job + "/report")
             .then()
@@ -248,7 +262,7 @@ class JobLoopTest {
         .contains("not computed: no NLI model");
     // the progress stream of an ended job: its final state, then the stream completes
     String stream =
-        given()
+        given(Tokens.asMember())
             .accept("text/event-stream")
             .get("/jobs/" + job + "/events")
             .then()
@@ -257,7 +271,7 @@ class JobLoopTest {
             .asString();
     assertThat(stream).contains("data:").contains("\"status\":\"HALTED\"");
     // a halted job takes no more commands, and cannot be cancelled
-    given().post("/jobs/" + job + "/cancel").then().statusCode(409);
+    given(Tokens.asMember()).post("/jobs/" + job + "/cancel").then().statusCode(409);
   }
 
   @Test
@@ -297,7 +311,7 @@ class JobLoopTest {
     assertThat(last.decision()).isEqualTo(Decision.COMPLETE);
     assertThat(last.mixAlpha()).isEqualTo(0.5);
     assertThat(last.result().sha256()).isEqualTo(mixed);
-    given().get("/jobs/" + job).then().body("status", equalTo("COMPLETED"));
+    given(Tokens.asMember()).get("/jobs/" + job).then().body("status", equalTo("COMPLETED"));
   }
 
   @Test
@@ -322,7 +336,7 @@ class JobLoopTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                given()
+                given(Tokens.asMember())
                     .get("/jobs/" + job)
                     .then()
                     .body("status", equalTo("FAILED"))
@@ -341,7 +355,7 @@ class JobLoopTest {
         """
             .formatted(first);
     String second =
-        given()
+        given(Tokens.asMember())
             .contentType(ContentType.JSON)
             .body(body)
             .post("/jobs")
@@ -363,12 +377,12 @@ class JobLoopTest {
     assertThat(baseline.startModel().sha256()).isEqualTo(sha(first, 0));
     assertThat(baseline.referenceModel().sha256()).isEqualTo(sha(first, 0));
     assertThat(baseline.method()).isEqualTo("NPO+KL");
-    given().get("/jobs/" + second).then().body("status", equalTo("SUBMITTED"));
+    given(Tokens.asMember()).get("/jobs/" + second).then().body("status", equalTo("SUBMITTED"));
 
     // a job cannot follow one that ended without a result
     String cancelled = submit("HALT");
-    given().post("/jobs/" + cancelled + "/cancel").then().statusCode(200);
-    given()
+    given(Tokens.asMember()).post("/jobs/" + cancelled + "/cancel").then().statusCode(200);
+    given(Tokens.asMember())
         .contentType(ContentType.JSON)
         .body(body.replace(first, cancelled))
         .post("/jobs")
@@ -381,7 +395,7 @@ class JobLoopTest {
   @Test
   void aCancelledJobStops() {
     String job = submit("HALT");
-    given()
+    given(Tokens.asMember())
         .post("/jobs/" + job + "/cancel")
         .then()
         .statusCode(200)
@@ -391,7 +405,11 @@ class JobLoopTest {
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
-            () -> given().get("/jobs/" + job + "/checkpoints").then().body("size()", equalTo(1)));
+            () ->
+                given(Tokens.asMember())
+                    .get("/jobs/" + job + "/checkpoints")
+                    .then()
+                    .body("size()", equalTo(1)));
     assertThat(
             KeyedRecords.await(
                 Topics.UNLEARNING_STEPS, job, UnlearningStepCommand.class, c -> true, 1))

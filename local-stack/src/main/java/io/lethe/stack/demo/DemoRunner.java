@@ -32,13 +32,18 @@ public final class DemoRunner {
   private final Duration pollInterval;
   private final Duration jobTimeout;
 
+  /**
+   * @param orchestrator the orchestrator's base URL
+   * @param token bearer token of the job API (submit and view)
+   */
   public DemoRunner(
       URI orchestrator,
+      String token,
       Path dataDirectory,
       PrintStream out,
       Duration pollInterval,
       Duration jobTimeout) {
-    this.api = new OrchestratorClient(orchestrator);
+    this.api = new OrchestratorClient(orchestrator, token);
     this.dataDirectory = dataDirectory;
     this.out = out;
     this.pollInterval = pollInterval;

@@ -9,17 +9,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The orchestrator's job API as the demo uses it — the same HTTP calls a user's client makes. */
+/**
+ * The orchestrator's job API as the demo uses it — the same HTTP calls a user's client makes, each
+ * with the bearer token the API requires.
+ */
 public final class OrchestratorClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI base;
+  private final String token;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  public OrchestratorClient(URI base) {
+  /**
+   * @param base the orchestrator's base URL
+   * @param token a bearer token with the roles the calls need (submit, view)
+   */
+  public OrchestratorClient(URI base, String token) {
     this.base = base;
+    this.token = token;
   }
 
   /** Submits a job; returns its id. */
@@ -33,9 +42,22 @@ public final class OrchestratorClient {
     return created.get("id").asText();
   }
 
+  /** The caller's jobs (an admin's: every tenant's), newest first. */
+  public JsonNode jobs() {
+    return send(HttpRequest.newBuilder(base.resolve("/jobs")).GET(), 200);
+  }
+
   /** The job's current state. */
   public JsonNode job(String id) {
     return send(HttpRequest.newBuilder(base.resolve("/jobs/" + id)).GET(), 200);
+  }
+
+  /** Cancels a job that has not ended; returns its state. */
+  public JsonNode cancel(String id) {
+    return send(
+        HttpRequest.newBuilder(base.resolve("/jobs/" + id + "/cancel"))
+            .POST(HttpRequest.BodyPublishers.noBody()),
+        200);
   }
 
   /** The job's report as JSON. */
@@ -65,7 +87,10 @@ public final class OrchestratorClient {
     try {
       HttpResponse<String> response =
           http.send(
-              request.timeout(Duration.ofSeconds(60)).build(),
+              request
+                  .header("Authorization", "Bearer " + token)
+                  .timeout(Duration.ofSeconds(60))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != expected) {
         throw new DemoException(

@@ -1,5 +1,6 @@
 package io.lethe.orchestrator.report;
 
+import io.lethe.orchestrator.auth.TenantScope;
 import io.lethe.orchestrator.control.Controller;
 import io.lethe.orchestrator.repository.CheckpointRecord;
 import io.lethe.orchestrator.repository.DecisionRecord;
@@ -28,18 +29,21 @@ public class ReportService {
     this.jobs = jobs;
   }
 
-  /** The report of job {@code id} (fails with JobNotFoundException for an unknown job). */
-  public Uni<JobReport> report(String id) {
-    return jobs.find(id)
+  /**
+   * The report of job {@code id} (fails with JobNotFoundException for a job that is unknown or
+   * outside {@code scope}).
+   */
+  public Uni<JobReport> report(String id, TenantScope scope) {
+    return jobs.find(id, scope)
         .flatMap(
             job ->
-                jobs.checkpoints(id)
+                jobs.checkpoints(id, scope)
                     .flatMap(
                         checkpoints ->
-                            jobs.evaluations(id)
+                            jobs.evaluations(id, scope)
                                 .flatMap(
                                     evaluations ->
-                                        jobs.decisions(id)
+                                        jobs.decisions(id, scope)
                                             .map(
                                                 decisions ->
                                                     assemble(

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,10 +19,20 @@ import java.util.UUID;
  * as a whole.
  */
 @Entity
-@Table(name = "jobs")
+@Table(
+    name = "jobs",
+    indexes = @Index(name = "jobs_tenant_created", columnList = "tenant, created_at"))
 public class JobEntity extends PanacheEntityBase {
 
   @Id public UUID id;
+
+  /**
+   * The tenant the job belongs to: the submitter's token names it, and only that tenant (and
+   * admins) can see the job. Nullable because "update" adds the column to an existing table; a job
+   * stored before tenants existed has none and is visible to admins only.
+   */
+  @Column(length = 64)
+  public String tenant;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)

@@ -1,5 +1,6 @@
 package io.lethe.orchestrator.rest;
 
+import io.lethe.orchestrator.auth.TenantScope;
 import io.lethe.orchestrator.service.JobService;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
@@ -30,8 +31,12 @@ public class JobProgress {
     this.interval = interval;
   }
 
-  /** The job's state whenever it changes, until it ends (fails at once for an unknown job). */
-  public Multi<JobView> follow(String id) {
+  /**
+   * The job's state whenever it changes, until it ends (fails at once for a job that is unknown or
+   * outside {@code scope}). The scope is the subscriber's, captured with the request: the reads run
+   * on worker threads that know no caller.
+   */
+  public Multi<JobView> follow(String id, TenantScope scope) {
     AtomicReference<JobView> last = new AtomicReference<>();
     AtomicReference<Boolean> ended = new AtomicReference<>(false);
     Multi<JobView> polled =
@@ -39,8 +44,8 @@ public class JobProgress {
             .ticks()
             .every(interval)
             .onItem()
-            .<JobView>transformToUniAndConcatenate(tick -> read(id));
-    return jobs.find(id)
+            .<JobView>transformToUniAndConcatenate(tick -> read(id, scope));
+    return jobs.find(id, scope)
         .map(JobView::of)
         .toMulti()
         .onCompletion()
@@ -52,7 +57,7 @@ public class JobProgress {
         .where(view -> !Objects.equals(view, last.getAndSet(view)));
   }
 
-  private Uni<JobView> read(String id) {
+  private Uni<JobView> read(String id, TenantScope scope) {
     // ticks run on a worker thread: Hibernate Reactive needs a Vert.x context of its own for each
     // read
     return Uni.createFrom()
@@ -60,7 +65,7 @@ public class JobProgress {
             () -> {
               try {
                 return VertxContextSupport.<JobView>subscribeAndAwait(
-                    () -> jobs.find(id).map(JobView::of));
+                    () -> jobs.find(id, scope).map(JobView::of));
               } catch (Throwable e) {
                 throw new IllegalStateException("cannot read job " + id, e);
               }

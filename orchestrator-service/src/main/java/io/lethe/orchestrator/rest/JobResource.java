@@ -1,5 +1,7 @@
 package io.lethe.orchestrator.rest;
 
+import io.lethe.orchestrator.auth.Callers;
+import io.lethe.orchestrator.auth.Roles;
 import io.lethe.orchestrator.messaging.OutboxRelay;
 import io.lethe.orchestrator.report.ReportHtml;
 import io.lethe.orchestrator.report.ReportService;
@@ -10,6 +12,7 @@ import io.lethe.orchestrator.service.JobSpec;
 import io.lethe.schemas.domain.Hyperparameters;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -29,7 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-/** The job API: submit a job, list jobs, read one. */
+/**
+ * The job API: submit a job, list jobs, read one. Every endpoint names the roles it needs (an
+ * endpoint without would be denied: {@code quarkus.security.jaxrs.deny-unannotated-endpoints}), and
+ * every read goes through the caller's tenant scope.
+ */
 @Path("/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "jobs")
@@ -42,23 +49,27 @@ public class JobResource {
   private final ReportService reports;
   private final JobProgress progress;
   private final OutboxRelay outbox;
+  private final Callers callers;
 
   public JobResource(
       JobService jobs,
       JobLoop loop,
       ReportService reports,
       JobProgress progress,
-      OutboxRelay outbox) {
+      OutboxRelay outbox,
+      Callers callers) {
     this.jobs = jobs;
     this.loop = loop;
     this.reports = reports;
     this.progress = progress;
     this.outbox = outbox;
+    this.callers = callers;
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Submit a FINETUNE or UNLEARN job")
+  @RolesAllowed(Roles.SUBMIT)
+  @Operation(summary = "Submit a FINETUNE or UNLEARN job for the tenant the token names")
   public Uni<Response> submit(
       @NotNull(message = "a JSON body is required") @Valid SubmitJobRequest request, UriInfo uri) {
     JobSpec spec =
@@ -89,7 +100,9 @@ public class JobResource {
             request.continual() == null ? null : request.continual().after().toLowerCase(),
             request.continual() != null && request.continual().fixed(),
             request.seed() == null ? DEFAULT_SEED : request.seed());
-    return jobs.submit(spec)
+    return callers
+        .submittingTenant()
+        .flatMap(tenant -> jobs.submit(spec, tenant))
         .call(() -> outbox.relayNow())
         .map(
             job ->
@@ -99,7 +112,8 @@ public class JobResource {
   }
 
   @GET
-  @Operation(summary = "List jobs, newest first")
+  @RolesAllowed({Roles.VIEW, Roles.ADMIN})
+  @Operation(summary = "List the tenant's jobs (an admin: every tenant's), newest first")
   public Uni<List<JobView>> list(
       // a String, so that "limit=abc" is a 400 with a reason (a failed int conversion is a 404)
       @QueryParam("limit")
@@ -108,14 +122,20 @@ public class JobResource {
               regexp = "[1-9][0-9]?|[1-4][0-9][0-9]|500",
               message = "limit must be an integer from 1 to 500")
           String limit) {
-    return jobs.list(Integer.parseInt(limit)).map(all -> all.stream().map(JobView::of).toList());
+    return callers
+        .scope()
+        .flatMap(scope -> jobs.list(Integer.parseInt(limit), scope))
+        .map(all -> all.stream().map(JobView::of).toList());
   }
 
   @GET
   @Path("/{id}")
+  @RolesAllowed({Roles.VIEW, Roles.ADMIN})
   @Operation(summary = "Read one job: its state, latest evaluation and the controller's decisions")
   public Uni<JobView> get(@PathParam("id") String id) {
-    return jobs.find(id)
+    return callers
+        .scope()
+        .flatMap(scope -> jobs.find(id, scope))
         .flatMap(
             job ->
                 jobs.latestEvaluation(job)
@@ -132,9 +152,12 @@ public class JobResource {
 
   @POST
   @Path("/{id}/cancel")
-  @Operation(summary = "Cancel a job that has not ended")
+  @RolesAllowed({Roles.SUBMIT, Roles.ADMIN})
+  @Operation(summary = "Cancel a job that has not ended (an admin: of any tenant)")
   public Uni<JobView> cancel(@PathParam("id") String id) {
-    return jobs.find(id)
+    return callers
+        .scope()
+        .flatMap(scope -> jobs.find(id, scope))
         .chain(job -> loop.cancel(job.id.toString()))
         .call(() -> outbox.relayNow())
         .map(JobView::of);
@@ -142,28 +165,41 @@ public class JobResource {
 
   @GET
   @Path("/{id}/decisions")
+  @RolesAllowed({Roles.VIEW, Roles.ADMIN})
   @Operation(summary = "The controller's decisions on a job, with their inputs (audit trail)")
   public Uni<List<DecisionView>> decisions(@PathParam("id") String id) {
-    return jobs.decisions(id).map(all -> all.stream().map(DecisionView::of).toList());
+    return callers
+        .scope()
+        .flatMap(scope -> jobs.decisions(id, scope))
+        .map(all -> all.stream().map(DecisionView::of).toList());
   }
 
   @GET
   @Path("/{id}/evaluations")
+  @RolesAllowed({Roles.VIEW, Roles.ADMIN})
   @Operation(summary = "The evaluations of a job's checkpoints")
   public Uni<List<EvaluationView>> evaluations(@PathParam("id") String id) {
-    return jobs.evaluations(id).map(all -> all.stream().map(EvaluationView::of).toList());
+    return callers
+        .scope()
+        .flatMap(scope -> jobs.evaluations(id, scope))
+        .map(all -> all.stream().map(EvaluationView::of).toList());
   }
 
   @GET
   @Path("/{id}/checkpoints")
+  @RolesAllowed({Roles.VIEW, Roles.ADMIN})
   @Operation(summary = "The checkpoints of a job and their lineage")
   public Uni<List<CheckpointView>> checkpoints(@PathParam("id") String id) {
-    return jobs.checkpoints(id).map(all -> all.stream().map(CheckpointView::of).toList());
+    return callers
+        .scope()
+        .flatMap(scope -> jobs.checkpoints(id, scope))
+        .map(all -> all.stream().map(CheckpointView::of).toList());
   }
 
   @GET
   @Path("/{id}/report")
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+  @RolesAllowed({Roles.VIEW, Roles.ADMIN})
   @Operation(
       summary =
           "The job's report: metrics per step, floors, decisions, result (JSON, or HTML with plots)")
@@ -182,8 +218,9 @@ public class JobResource {
                 && headers.getAcceptableMediaTypes().stream()
                     .anyMatch(
                         m -> m.isCompatible(MediaType.TEXT_HTML_TYPE) && !m.isWildcardType()));
-    return reports
-        .report(id)
+    return callers
+        .scope()
+        .flatMap(scope -> reports.report(id, scope))
         .map(
             r ->
                 html
@@ -195,10 +232,11 @@ public class JobResource {
   @Path("/{id}/events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RestStreamElementType(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.VIEW, Roles.ADMIN})
   @Operation(
       summary = "Server-sent progress of a job: its state whenever it changes, until it ends")
   @ExistingJob
   public Multi<JobView> events(@PathParam("id") String id) {
-    return progress.follow(id);
+    return callers.scope().onItem().transformToMulti(scope -> progress.follow(id, scope));
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
  */
 public record JobView(
     String id,
+    String tenant,
     JobKind kind,
     String method,
     JobStatus status,
@@ -40,6 +41,7 @@ public record JobView(
   public static JobView of(JobEntity job) {
     return new JobView(
         job.id.toString(),
+        job.tenant,
         job.kind,
         job.method,
         job.status,
@@ -64,6 +66,7 @@ public record JobView(
     JobView v = of(job);
     return new JobView(
         v.id,
+        v.tenant,
         v.kind,
         v.method,
         v.status,

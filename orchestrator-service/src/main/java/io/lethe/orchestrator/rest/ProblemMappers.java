@@ -6,13 +6,20 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.lethe.orchestrator.auth.TenantClaimException;
 import io.lethe.orchestrator.service.JobConflictException;
 import io.lethe.orchestrator.service.JobNotFoundException;
 import io.lethe.orchestrator.service.UnprocessableJobException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.CharConversionException;
@@ -98,6 +105,47 @@ public class ProblemMappers {
             BASE + "job-not-found", "Job not found", 404, e.getMessage(), uri.getPath(), null));
   }
 
+  // Quarkus answers the three security failures below itself with an empty body; these mappers
+  // (more specific than its own) keep every error problem+json.
+
+  /** No token on an endpoint that needs one. */
+  @ServerExceptionMapper
+  public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+    return unauthorized("a bearer token is required (Authorization: Bearer <JWT>)", "Bearer", uri);
+  }
+
+  /**
+   * A token that fails verification: malformed, expired, not yet valid, signed by another key, or
+   * from another issuer. Which of these is not said: it would help a forger more than a client.
+   */
+  @ServerExceptionMapper
+  public Response badToken(AuthenticationFailedException e, UriInfo uri) {
+    LOG.debugf("bearer token refused on %s: %s", uri.getPath(), e.getMessage());
+    return unauthorized(
+        "the bearer token is invalid or expired", "Bearer error=\"invalid_token\"", uri);
+  }
+
+  /** A valid token without a role the endpoint needs. */
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
+    RolesAllowed roles =
+        resource.getResourceMethod() == null
+            ? null
+            : resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+    String detail =
+        roles == null
+            ? "the token lacks a role this needs"
+            : "this needs a token with the role " + String.join(" or ", roles.value());
+    return respond(new Problem(BASE + "forbidden", "Forbidden", 403, detail, uri.getPath(), null));
+  }
+
+  /** A valid token that names no usable tenant. */
+  @ServerExceptionMapper
+  public Response noTenant(TenantClaimException e, UriInfo uri) {
+    return respond(
+        new Problem(BASE + "forbidden", "Forbidden", 403, e.getMessage(), uri.getPath(), null));
+  }
+
   @ServerExceptionMapper
   public Response unprocessable(UnprocessableJobException e, UriInfo uri) {
     return respond(
@@ -165,6 +213,16 @@ public class ProblemMappers {
         "the body exceeds the limit of " + maxBytes + " bytes",
         path,
         null);
+  }
+
+  /** RFC 6750: a 401 names the scheme (and, for a refused token, why) in WWW-Authenticate. */
+  private static Response unauthorized(String detail, String challenge, UriInfo uri) {
+    return Response.fromResponse(
+            respond(
+                new Problem(
+                    BASE + "unauthorized", "Unauthorized", 401, detail, uri.getPath(), null)))
+        .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+        .build();
   }
 
   private static Response malformed(String detail, UriInfo uri) {

@@ -1,5 +1,6 @@
 package io.lethe.orchestrator.service;
 
+import io.lethe.orchestrator.auth.TenantScope;
 import io.lethe.orchestrator.domain.JobStatus;
 import io.lethe.orchestrator.repository.CheckpointRecord;
 import io.lethe.orchestrator.repository.DecisionRecord;
@@ -14,7 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Submits and looks up jobs. */
+/**
+ * Submits and looks up jobs, always within the caller's {@link TenantScope}: a job outside it is
+ * reported as missing, exactly like one that does not exist.
+ */
 @ApplicationScoped
 public class JobService {
 
@@ -22,11 +26,14 @@ public class JobService {
    * Persists the job and its first segment command in one transaction (the command goes out through
    * the outbox, so an accepted job always gets its command and a rejected one never does). A
    * continual job whose predecessor has not ended is stored QUEUED; it is started when the
-   * predecessor ends ({@link JobStarter#startFollowers}).
+   * predecessor ends ({@link JobStarter#startFollowers}). The predecessor must belong to the same
+   * tenant — whoever submits, admins included — so that no tenant's job starts from another's
+   * model.
    */
-  public Uni<JobEntity> submit(JobSpec spec) {
+  public Uni<JobEntity> submit(JobSpec spec, String tenant) {
     JobEntity job = new JobEntity();
     job.id = UUID.randomUUID();
+    job.tenant = tenant;
     job.kind = spec.kind();
     job.method = spec.method();
     job.status = JobStatus.SUBMITTED;
@@ -52,6 +59,10 @@ public class JobService {
         () ->
             JobEntity.<JobEntity>findById(
                     UUID.fromString(spec.afterJobId()), LockModeType.PESSIMISTIC_WRITE)
+                // another tenant's job is answered exactly like a missing one
+                .map(
+                    previous ->
+                        previous != null && tenant.equals(previous.tenant) ? previous : null)
                 .onItem()
                 .ifNull()
                 .failWith(
@@ -79,8 +90,11 @@ public class JobService {
                     }));
   }
 
-  /** The job with {@code id}, or a failed Uni with {@link JobNotFoundException}. */
-  public Uni<JobEntity> find(String id) {
+  /**
+   * The job with {@code id} if {@code scope} may see it, or a failed Uni with {@link
+   * JobNotFoundException}.
+   */
+  public Uni<JobEntity> find(String id, TenantScope scope) {
     UUID uuid;
     try {
       uuid = UUID.fromString(id);
@@ -88,6 +102,7 @@ public class JobService {
       return Uni.createFrom().failure(new JobNotFoundException(id));
     }
     return Panache.withSession(() -> JobEntity.<JobEntity>findById(uuid))
+        .map(job -> job != null && scope.permits(job) ? job : null)
         .onItem()
         .ifNull()
         .failWith(() -> new JobNotFoundException(id));
@@ -97,8 +112,8 @@ public class JobService {
   // job but would match none of its events)
 
   /** The decisions on a job, oldest first. */
-  public Uni<List<DecisionRecord>> decisions(String id) {
-    return find(id).flatMap(this::decisions);
+  public Uni<List<DecisionRecord>> decisions(String id, TenantScope scope) {
+    return find(id, scope).flatMap(this::decisions);
   }
 
   /** The decisions on {@code job}, oldest first. */
@@ -117,8 +132,8 @@ public class JobService {
   }
 
   /** The evaluations of a job, in arrival order. */
-  public Uni<List<EvaluationRecord>> evaluations(String id) {
-    return find(id)
+  public Uni<List<EvaluationRecord>> evaluations(String id, TenantScope scope) {
+    return find(id, scope)
         .flatMap(
             job ->
                 Panache.withSession(
@@ -128,8 +143,8 @@ public class JobService {
   }
 
   /** The checkpoints of a job, in arrival order. */
-  public Uni<List<CheckpointRecord>> checkpoints(String id) {
-    return find(id)
+  public Uni<List<CheckpointRecord>> checkpoints(String id, TenantScope scope) {
+    return find(id, scope)
         .flatMap(
             job ->
                 Panache.withSession(
@@ -138,9 +153,15 @@ public class JobService {
                             "jobId = ?1 order by id", job.id.toString())));
   }
 
-  /** The most recent jobs first. */
-  public Uni<List<JobEntity>> list(int limit) {
+  /** The most recent jobs {@code scope} may see, first. */
+  public Uni<List<JobEntity>> list(int limit, TenantScope scope) {
     return Panache.withSession(
-        () -> JobEntity.<JobEntity>find("order by createdAt desc").page(0, limit).list());
+        () ->
+            (scope.allTenants()
+                    ? JobEntity.<JobEntity>find("order by createdAt desc")
+                    : JobEntity.<JobEntity>find(
+                        "tenant = ?1 order by createdAt desc", scope.tenant()))
+                .page(0, limit)
+                .list());
   }
 }
