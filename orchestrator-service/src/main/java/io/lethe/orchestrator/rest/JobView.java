@@ -39,6 +39,12 @@ public record JobView(
 
   /** The view of a stored job. */
   public static JobView of(JobEntity job) {
+    return detailed(job, null, null);
+  }
+
+  /** The view of a stored job with its latest evaluation (null before the first) and decisions. */
+  public static JobView detailed(
+      JobEntity job, EvaluationView latest, List<DecisionView> decisions) {
     return new JobView(
         job.id.toString(),
         job.tenant,
@@ -56,31 +62,6 @@ public record JobView(
         job.statusReason,
         job.createdAt,
         job.updatedAt,
-        null,
-        null);
-  }
-
-  /** The view of a stored job with its latest evaluation (null before the first) and decisions. */
-  public static JobView detailed(
-      JobEntity job, EvaluationView latest, List<DecisionView> decisions) {
-    JobView v = of(job);
-    return new JobView(
-        v.id,
-        v.tenant,
-        v.kind,
-        v.method,
-        v.status,
-        v.currentStep,
-        v.dataset,
-        v.startModel,
-        v.hyperparameters,
-        v.policy,
-        v.seed,
-        v.plannedSteps,
-        v.result,
-        v.statusReason,
-        v.createdAt,
-        v.updatedAt,
         latest,
         decisions);
   }
