@@ -7,31 +7,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lethe.infra.FreePorts;
 import io.lethe.stack.DevelopmentKeys;
 import io.lethe.stack.LetheService;
 import io.lethe.stack.LocalStack;
-import io.lethe.stack.RepositoryRoot;
-import io.lethe.stack.StackConfig;
 import io.lethe.stack.demo.OrchestratorClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The mission end to end: the four services as real processes on real Kafka and PostgreSQL, driven
@@ -41,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tenant's token sees none of it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(EndToEndStackExtension.class)
 class ControlledUnlearningEndToEndTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -53,106 +46,34 @@ class ControlledUnlearningEndToEndTest {
    */
   static final String MU = "tofu.probability@1/retain";
 
-  static final Set<String> ENDED = Set.of("HALTED", "COMPLETED", "FAILED", "CANCELLED");
-
-  @TempDir static Path tmp;
-  static LocalStack stack;
+  static EndToEndStack e2e;
   static OrchestratorClient api;
   static JsonNode target;
   static JsonNode retain;
 
   @BeforeAll
-  static void startTheStack() {
-    Path repo = RepositoryRoot.locate().orElseThrow();
-    List<Path> missing =
-        java.util.Arrays.stream(LetheService.values())
-            .map(s -> s.runnableJar(repo))
-            .filter(jar -> !Files.isRegularFile(jar))
-            .toList();
-    assumeTrue(missing.isEmpty(), "service jars not built (./mvnw package first): " + missing);
-    StackConfig.Builder config =
-        StackConfig.builder(repo)
-            .dataDirectory(tmp.resolve("data"))
-            .postgresPort(FreePorts.next())
-            .kafkaPort(FreePorts.next())
-            .kafkaControllerPort(FreePorts.next())
-            .readyTimeout(Duration.ofSeconds(180))
-            .stopGrace(Duration.ofSeconds(20));
-    for (LetheService s : LetheService.values()) {
-      config.servicePort(s, FreePorts.next());
-    }
-    stack = LocalStack.start(config.build());
-    api =
-        new OrchestratorClient(
-            stack.endpoints().serviceUrl(LetheService.ORCHESTRATOR), stack.endpoints().apiToken());
-  }
-
-  @AfterAll
-  static void stopTheStack() {
-    if (stack != null) {
-      stack.stop();
-    }
-  }
-
-  static ObjectNode dataset(ObjectNode job) {
-    ObjectNode d = job.putObject("dataset");
-    d.put("source", "builtin")
-        .put("split", "forget10")
-        .put("authors", 10)
-        .put("questionsPerAuthor", 4);
-    return d;
+  static void useTheSharedStack(EndToEndStack shared) {
+    e2e = shared;
+    api = shared.api();
   }
 
   static JsonNode awaitEnd(String id, Duration timeout) {
-    Awaitility.await()
-        .atMost(timeout)
-        .pollInterval(Duration.ofSeconds(2))
-        .until(() -> ENDED.contains(api.job(id).path("status").asText()));
-    return api.job(id);
+    return e2e.awaitEnd(id, timeout);
   }
 
   static ObjectNode finetune(String trainOn) {
-    ObjectNode job = JSON.createObjectNode();
-    job.put("kind", "FINETUNE");
-    dataset(job).put("trainOn", trainOn);
-    job.putObject("startModel").put("preset", "micro");
-    ObjectNode hp = job.putObject("hyperparameters");
-    hp.put("learningRate", 3e-3).put("epochs", 30).put("effectiveBatch", 16).put("microBatch", 16);
-    return job;
+    return EndToEndStack.finetune(trainOn);
   }
 
   static ObjectNode gradientAscent(String onBreach) {
-    ObjectNode job = JSON.createObjectNode();
-    job.put("kind", "UNLEARN").put("method", "GA");
-    dataset(job);
-    job.putObject("startModel")
-        .put("uri", target.path("result").path("uri").asText())
-        .put("sha256", target.path("result").path("sha256").asText());
-    job.putObject("retainModel")
-        .put("uri", retain.path("result").path("uri").asText())
-        .put("sha256", retain.path("result").path("sha256").asText());
-    // a step size that destroys a 100k-parameter model's utility within a few steps: the floor must
-    // trip
-    job.putObject("hyperparameters")
-        .put("learningRate", 5e-2)
-        .put("epochs", 5)
-        .put("effectiveBatch", 1)
-        .put("microBatch", 1);
-    ObjectNode policy = job.putObject("policy");
-    policy.putArray("floors").addObject().put("metricId", MU).put("maxRelativeDrop", 0.05);
-    policy.put("probeEvery", 0).put("fullEvery", 1).put("onBreach", onBreach);
-    policy.put("mixTolerance", 0.25).put("mixMaxIterations", 3);
-    job.putObject("evaluation").put("maxItemsPerSet", 12).put("shardSize", 6);
-    return job;
+    return e2e.gradientAscent(MU, onBreach);
   }
 
   @Test
   @Order(1)
   void fineTunesTheTargetAndRetainModels() {
-    String t = api.submit(finetune("full"));
-    String r = api.submit(finetune("retain"));
-    target = awaitEnd(t, Duration.ofMinutes(10));
-    retain = awaitEnd(r, Duration.ofMinutes(10));
+    target = e2e.target();
+    retain = e2e.retain();
     assertThat(target.path("status").asText()).as(target.toString()).isEqualTo("COMPLETED");
     assertThat(retain.path("status").asText()).as(retain.toString()).isEqualTo("COMPLETED");
     assertThat(target.path("result").path("sha256").asText()).hasSize(64);
@@ -225,6 +146,7 @@ class ControlledUnlearningEndToEndTest {
   @Order(5)
   void theApiServesOnlyTheTokensTenant() throws Exception {
     assumeTrue(target != null, "reference models were not built");
+    LocalStack stack = e2e.stack();
     URI orchestrator = stack.endpoints().serviceUrl(LetheService.ORCHESTRATOR);
     HttpResponse<String> anonymous =
         HttpClient.newHttpClient()

@@ -167,6 +167,34 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
+   * Kills one service with SIGKILL, the way a node failure or an OOM kill ends a pod: no graceful
+   * shutdown. The rest of the stack keeps running; {@link #restartService} starts it again. For
+   * fault-injection tests and drills.
+   */
+  public void killService(LetheService service) {
+    runningServices().kill(service.moduleName());
+  }
+
+  /**
+   * Starts a killed (or crashed) service again with its original launch and waits until it is
+   * ready.
+   */
+  public void restartService(LetheService service) {
+    ServiceGroup group = runningServices();
+    group.restart(service.moduleName(), config.readyTimeout());
+    LeftoverProcesses.record(config.dataDirectory(), group.processes());
+  }
+
+  private ServiceGroup runningServices() {
+    synchronized (lifecycle) {
+      if (services == null || stopped) {
+        throw new IllegalStateException("the services are not running");
+      }
+      return services;
+    }
+  }
+
+  /**
    * Asks a startup in progress to give up at its next step, without stopping anything on this
    * thread; the thread running {@link #bringUp()} then stops what it started. For signal handlers,
    * which should return quickly.

@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -22,12 +26,18 @@ public final class ServiceGroup {
 
   private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
+  /** Replaced in place when a service is restarted ({@link #restart}), hence copy-on-write. */
   private final List<ServiceProcess> processes;
+
+  /** Processes ended on purpose ({@link #kill}): their exit is not an unexpected one. */
+  private final Set<ServiceProcess> killedOnPurpose = ConcurrentHashMap.newKeySet();
+
   private final ReadinessProbe probe = new ReadinessProbe();
   private volatile boolean stopping;
+  private volatile Consumer<ServiceProcess> unexpectedExitListener = p -> {};
 
   private ServiceGroup(List<ServiceProcess> processes) {
-    this.processes = List.copyOf(processes);
+    this.processes = new CopyOnWriteArrayList<>(processes);
   }
 
   /** Starts every launch; if one cannot be spawned, those already started are stopped again. */
@@ -53,7 +63,49 @@ public final class ServiceGroup {
 
   /** The running processes, in launch order. */
   public List<ServiceProcess> processes() {
-    return processes;
+    return List.copyOf(processes);
+  }
+
+  /** The current process of the service named {@code name} (its module name). */
+  public ServiceProcess process(String name) {
+    return processes.stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new NoSuchElementException("no service named " + name));
+  }
+
+  /**
+   * SIGKILL to one service, as a crashed pod or an OOM kill would end it: no graceful shutdown, no
+   * offset commit, nothing flushed. For fault tests; the exit is not reported as unexpected.
+   */
+  public void kill(String name) {
+    ServiceProcess p = process(name);
+    killedOnPurpose.add(p);
+    p.kill();
+  }
+
+  /**
+   * Starts a service again with the launch it had (same ports, environment and data), after it was
+   * killed or crashed, and waits until it is ready.
+   *
+   * @return the new process
+   * @throws StackStartException when it cannot be started or is not ready within {@code timeout}
+   */
+  public ServiceProcess restart(String name, Duration timeout) {
+    ServiceProcess old = process(name);
+    if (old.isAlive()) {
+      throw new IllegalStateException(name + " is still running (pid " + old.pid() + ")");
+    }
+    ServiceProcess fresh;
+    try {
+      fresh = ServiceProcess.start(old.launch());
+    } catch (IOException e) {
+      throw new StackStartException("cannot restart " + name + ": " + e.getMessage(), e);
+    }
+    processes.set(processes.indexOf(old), fresh);
+    watch(fresh);
+    new ServiceGroup(List.of(fresh)).awaitReady(timeout, () -> stopping);
+    return fresh;
   }
 
   /**
@@ -103,16 +155,19 @@ public final class ServiceGroup {
    * user hears of it; exits caused by {@link #stop} are not reported.
    */
   public void onUnexpectedExit(Consumer<ServiceProcess> listener) {
-    for (ServiceProcess p : processes) {
-      p.handle()
-          .onExit()
-          .thenRun(
-              () -> {
-                if (!stopping) {
-                  listener.accept(p);
-                }
-              });
-    }
+    unexpectedExitListener = listener;
+    processes.forEach(this::watch);
+  }
+
+  private void watch(ServiceProcess p) {
+    p.handle()
+        .onExit()
+        .thenRun(
+            () -> {
+              if (!stopping && !killedOnPurpose.contains(p)) {
+                unexpectedExitListener.accept(p);
+              }
+            });
   }
 
   /**

@@ -121,4 +121,44 @@ class ServiceGroupTest {
       group.stop(Duration.ZERO);
     }
   }
+
+  @Test
+  void aKilledServiceIsRestartedWithItsLaunchAndTheKillIsNotACrash() throws Exception {
+    int port = FreePorts.next();
+    ServiceGroup group =
+        ServiceGroup.start(
+            List.of(FakeServices.launch("trainer-service", "ready", port, dir)), GRACE);
+    try {
+      group.awaitReady(Duration.ofSeconds(30), () -> false);
+      List<String> reported = new CopyOnWriteArrayList<>();
+      CompletableFuture<Void> crashReported = new CompletableFuture<>();
+      group.onUnexpectedExit(
+          p -> {
+            reported.add(p.name());
+            crashReported.complete(null);
+          });
+      ServiceProcess first = group.process("trainer-service");
+
+      group.kill("trainer-service");
+      assertThat(first.isAlive()).isFalse();
+      assertThatThrownBy(() -> group.restart("nobody", GRACE))
+          .hasMessageContaining("no service named nobody");
+
+      ServiceProcess second = group.restart("trainer-service", Duration.ofSeconds(30));
+
+      assertThat(second.pid()).isNotEqualTo(first.pid());
+      assertThat(second.isAlive()).isTrue();
+      assertThat(second.launch()).isEqualTo(first.launch());
+      assertThat(group.processes()).containsExactly(second);
+      assertThatThrownBy(() -> group.restart("trainer-service", GRACE))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("still running");
+      // the restarted process is watched like the first: a crash of it is reported
+      second.kill();
+      crashReported.get(10, TimeUnit.SECONDS);
+      assertThat(reported).containsExactly("trainer-service");
+    } finally {
+      group.stop(Duration.ZERO);
+    }
+  }
 }

@@ -60,6 +60,21 @@ public final class OrchestratorClient {
         200);
   }
 
+  /** The controller's decisions on the job, oldest first (the audit trail). */
+  public JsonNode decisions(String id) {
+    return send(HttpRequest.newBuilder(base.resolve("/jobs/" + id + "/decisions")).GET(), 200);
+  }
+
+  /** The job's checkpoints, in step order. */
+  public JsonNode checkpoints(String id) {
+    return send(HttpRequest.newBuilder(base.resolve("/jobs/" + id + "/checkpoints")).GET(), 200);
+  }
+
+  /** The job's evaluations, in step order. */
+  public JsonNode evaluations(String id) {
+    return send(HttpRequest.newBuilder(base.resolve("/jobs/" + id + "/evaluations")).GET(), 200);
+  }
+
   /** The job's report as JSON. */
   public JsonNode report(String id) {
     return send(
