@@ -141,7 +141,7 @@ public final class TrainStepBenchmark {
     System.out.println("peak RSS: " + MachineStats.peakRss());
   }
 
-  private static List<EncodedExample> randomBatch(int batch, int seq, int vocab, long seed) {
+  static List<EncodedExample> randomBatch(int batch, int seq, int vocab, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<EncodedExample> out = new ArrayList<>();
     for (int b = 0; b < batch; b++) {
