@@ -4,10 +4,11 @@
 #
 #   benchmarks/pytorch/run.sh                 parity (both shapes) + benchmarks at 2 and 1 threads + table
 #   benchmarks/pytorch/run.sh parity          parity only
+#   benchmarks/pytorch/run.sh profile         per-op profile of one step (both engines) + GEMM rates
 #   STEPS=20 THREADS="2 1" SHAPES="t128 t48" LOAD_MAX=1.5 WAIT_TRIES=10 benchmarks/pytorch/run.sh bench
 #
 # Each benchmark pair runs DJL's TrainStepBenchmark, then the PyTorch peer right after it, with the
-# same thread count; before each run it waits (WAIT_TRIES x 30 s) for the 1-minute load to fall under
+# same thread count (ROUNDS pairs each); before each pair it waits (WAIT_TRIES x 30 s) for the 1-minute load to fall under
 # LOAD_MAX, and every log records /proc/loadavg before and after. Output: $OUT (default
 # benchmarks/pytorch/target/).
 set -euo pipefail
@@ -20,6 +21,7 @@ THREADS="${THREADS:-2 1}"
 SHAPES="${SHAPES:-t128 t48}"
 LOAD_MAX="${LOAD_MAX:-1.5}"
 WAIT_TRIES="${WAIT_TRIES:-10}"
+ROUNDS="${ROUNDS:-1}"
 OUT="${OUT:-$HERE/target}"
 export DJL_OFFLINE=true
 
@@ -71,20 +73,41 @@ if [[ "$MODE" == all || "$MODE" == bench ]]; then
     dump="$OUT/parity-$s"
     [[ -f "$dump/parity.json" ]] || java_run 1 io.lethe.ml.bench.PyTorchParityDump "$dump" "$b" "$t" "$v" 3 1e-3 >/dev/null
     for th in $THREADS; do
+     for r in $(seq 1 "$ROUNDS"); do
       key="$OUT/$s-t$th"
-      echo "== $s, $th thread(s): DJL TrainStepBenchmark, then PyTorch eager"
-      wait_quiet
+      (( ROUNDS == 1 )) || key="$OUT/$s-t$th-r$r"
+      echo "== $s, $th thread(s), round $r: DJL TrainStepBenchmark, then PyTorch eager right after it"
+      wait_quiet  # once per pair: the two runs must see the same machine
       { echo "LOAD $(cut -d' ' -f1-3 /proc/loadavg) ->"; \
         java_run "$th" io.lethe.ml.bench.TrainStepBenchmark "$b" "$t" "$v" "$STEPS" 16 32 96; } > "$key-djl.log"
       sed -i "1s/->.*/-> $(cut -d' ' -f1-3 /proc/loadavg)/" "$key-djl.log"
       grep -E 'train step|generation|load' "$key-djl.log" | sed 's/^/  DJL  /'
-      wait_quiet
       { echo "LOAD $(cut -d' ' -f1-3 /proc/loadavg) ->"; \
         (cd "$HERE" && "$PY" bench.py --threads "$th" --dump "$dump" "$b" "$t" "$v" "$STEPS" 16 32 96); } > "$key-pytorch.log"
       sed -i "1s/->.*/-> $(cut -d' ' -f1-3 /proc/loadavg)/" "$key-pytorch.log"
       grep -E 'train step|generation|load' "$key-pytorch.log" | sed 's/^/  PT   /'
+     done
     done
   done
   echo
   "$PY" "$HERE/table.py" "$OUT"
+fi
+
+if [[ "$MODE" == profile ]]; then
+  # where the time goes: per-op self time of one step in both engines, and the GEMM rate of both BLAS
+  for th in $THREADS; do
+    wait_quiet
+    echo "== GEMM rate, $th thread(s): DJL (libtorch 2.7.1) then Debian torch 1.13 (OpenBLAS); load $(cut -d' ' -f1-3 /proc/loadavg)"
+    java_run "$th" io.lethe.ml.bench.GemmBenchmark 256,512,1024,2048 30 | tee "$OUT/gemm-djl-t$th.log"
+    (cd "$HERE" && "$PY" gemm.py --threads "$th" 256,512,1024,2048 30) | tee "$OUT/gemm-pytorch-t$th.log"
+    for s in $SHAPES; do
+      read -r b t v <<< "$(shape_args "$s")"
+      wait_quiet
+      echo "== per-op profile $s, $th thread(s); load $(cut -d' ' -f1-3 /proc/loadavg)"
+      java_run "$th" io.lethe.ml.bench.TrainStepProfile "$OUT/djl-trace-$s-t$th.json" "$b" "$t" "$v" 3
+      (cd "$HERE" && "$PY" profile_ops.py --threads "$th" --steps 3 --djl-trace "$OUT/djl-trace-$s-t$th.json" \
+        "$b" "$t" "$v") | tee "$OUT/profile-$s-t$th.log"
+      echo "   load after $(cut -d' ' -f1-3 /proc/loadavg)"
+    done
+  done
 fi

@@ -48,14 +48,14 @@ def main():
             continue
         rows.append((os.path.basename(key), a, b, load_of(djl_log), load_of(pt_log)))
     print("| run | threads | DJL median (best) ms | PyTorch median (best) ms | DJL tok/s | PyTorch tok/s |"
-          " DJL speed-up (PyTorch ms / DJL ms) | MFU DJL / PyTorch (6N+attn vs 346) | gen KV tok/s DJL / PyTorch (DJL speed-up) | gen no-cache tok/s"
+          " DJL speed-up (PyTorch ms / DJL ms), median / best | MFU DJL / PyTorch (6N+attn vs 346) | gen KV tok/s DJL / PyTorch (DJL speed-up) | gen no-cache tok/s"
           " DJL / PyTorch | load DJL | load PyTorch |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for key, a, b, la, lb in rows:
-        print("| %s | %d | %.1f (%.1f) | %.1f (%.1f) | %.0f | %.0f | **%.2f×** | %.1f %% / %.1f %% | %.0f / %.0f (%.2f×) |"
+        print("| %s | %d | %.1f (%.1f) | %.1f (%.1f) | %.0f | %.0f | **%.2f×** / %.2f× | %.1f %% / %.1f %% | %.0f / %.0f (%.2f×) |"
               " %.0f / %.0f | %s | %s |" % (
-                  key.split("-t")[0], b["threads"], a["median_ms"], a["best_ms"], b["median_ms"], b["best_ms"],
-                  a["tokens_per_s"], b["tokens_per_s"], b["median_ms"] / a["median_ms"],
+                  key, b["threads"], a["median_ms"], a["best_ms"], b["median_ms"], b["best_ms"],
+                  a["tokens_per_s"], b["tokens_per_s"], b["median_ms"] / a["median_ms"], b["best_ms"] / a["best_ms"],
                   100 * a["gflops_6n_attn"] * 1e9 / 346e9, 100 * b["gflops_6n_attn"] * 1e9 / 346e9,
                   a["gen_kv_tokens_per_s"], b["gen_kv_tokens_per_s"],
                   a["gen_kv_tokens_per_s"] / b["gen_kv_tokens_per_s"],
