@@ -10,6 +10,8 @@ import io.lethe.ml.training.AdamWConfig;
 import io.lethe.ml.training.CausalLmTrainer;
 import io.lethe.ml.training.LinearWarmupDecaySchedule;
 import io.lethe.ml.training.StepResult;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,11 +72,15 @@ public final class TrainStepBenchmark {
         trainer.trainStep(List.of(data));
       }
       double[] seconds = new double[steps];
+      double[] cpuSeconds = new double[steps];
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       double loss = 0;
       for (int i = 0; i < steps; i++) {
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         StepResult r = trainer.trainStep(List.of(data));
         seconds[i] = (System.nanoTime() - start) / 1e9;
+        cpuSeconds[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         loss = r.loss();
       }
       double median = median(seconds);
@@ -107,6 +113,13 @@ public final class TrainStepBenchmark {
             100 * (flops6n + attention) / t / NOMINAL_PEAK,
             100 * (flops6n + attention) / t / MEASURED_GEMM_PEAK);
       }
+      // with 1 PyTorch thread every op runs on this thread: its CPU time is the step's work without
+      // the time other processes took the core away (a load-robust figure on a shared machine)
+      System.out.printf(
+          Locale.ROOT,
+          "  calling-thread CPU time per step: median %.1f ms (min %.1f)%n",
+          median(cpuSeconds) * 1e3,
+          min(cpuSeconds) * 1e3);
       System.out.printf(
           Locale.ROOT, "  load average while measuring: %s%n", MachineStats.loadAverage());
 
@@ -141,7 +154,7 @@ public final class TrainStepBenchmark {
     System.out.println("peak RSS: " + MachineStats.peakRss());
   }
 
-  private static List<EncodedExample> randomBatch(int batch, int seq, int vocab, long seed) {
+  static List<EncodedExample> randomBatch(int batch, int seq, int vocab, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<EncodedExample> out = new ArrayList<>();
     for (int b = 0; b < batch; b++) {
