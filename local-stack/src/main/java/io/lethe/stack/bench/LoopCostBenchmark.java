@@ -1,0 +1,241 @@
+package io.lethe.stack.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lethe.infra.FreePorts;
+import io.lethe.stack.LetheService;
+import io.lethe.stack.LocalStack;
+import io.lethe.stack.RepositoryRoot;
+import io.lethe.stack.StackConfig;
+import io.lethe.stack.demo.OrchestratorClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The cost of the control loop, measured through the real services on the embedded stack: for each
+ * model preset, forget split and number of concurrent jobs, the wall time of controlled unlearning
+ * jobs against the work the services measured doing it (what one process without Kafka would
+ * spend), decision latency, and steps trained past a floor crossing.
+ *
+ * <pre>
+ * java -cp local-stack/target/local-stack-launcher.jar io.lethe.stack.bench.LoopCostBenchmark \
+ *     [presets=tiny,micro] [splits=forget10,forget05,forget01] [concurrency=1,2,4] [method=ME+GD]
+ * </pre>
+ *
+ * The first preset runs every split at concurrency 1 and forget10 at every concurrency; the other
+ * presets run forget10 alone. Per preset, one target and one retain model (forget10 held out) are
+ * fine-tuned first; jobs of the smaller forget splits measure cost (their forget quality against
+ * that retain model is not meaningful, and is not reported).
+ */
+public final class LoopCostBenchmark {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> ENDED = Set.of("HALTED", "COMPLETED", "FAILED", "CANCELLED");
+
+  private final LocalStack stack;
+  private final OrchestratorClient api;
+
+  private LoopCostBenchmark(LocalStack stack) {
+    this.stack = stack;
+    this.api =
+        new OrchestratorClient(
+            stack.endpoints().serviceUrl(LetheService.ORCHESTRATOR), stack.endpoints().apiToken());
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("presets", "tiny,micro");
+    options.put("splits", "forget10,forget05,forget01");
+    options.put("concurrency", "1,2,4");
+    options.put("method", "ME+GD");
+    for (String a : args) {
+      String[] kv = a.split("=", 2);
+      if (kv.length != 2 || !options.containsKey(kv[0])) {
+        throw new IllegalArgumentException(
+            "unknown argument " + a + "; known: " + options.keySet());
+      }
+      options.put(kv[0], kv[1]);
+    }
+    Path repo = RepositoryRoot.locate().orElseThrow();
+    Path data = Files.createTempDirectory("lethe-loop-bench");
+    StackConfig.Builder config =
+        StackConfig.builder(repo)
+            .dataDirectory(data)
+            .postgresPort(FreePorts.next())
+            .kafkaPort(FreePorts.next())
+            .kafkaControllerPort(FreePorts.next())
+            .readyTimeout(Duration.ofSeconds(180));
+    for (LetheService s : LetheService.values()) {
+      config.servicePort(s, FreePorts.next());
+    }
+    List<String> presets = Arrays.asList(options.get("presets").split(","));
+    List<String> splits = Arrays.asList(options.get("splits").split(","));
+    List<Integer> concurrency =
+        Arrays.stream(options.get("concurrency").split(",")).map(Integer::parseInt).toList();
+    try (LocalStack stack = LocalStack.start(config.build())) {
+      LoopCostBenchmark bench = new LoopCostBenchmark(stack);
+      List<LoopCost> results = new ArrayList<>();
+      for (String preset : presets) {
+        long t0 = System.nanoTime();
+        JsonNode[] models = bench.referenceModels(preset);
+        System.out.printf(
+            "%s: reference models in %.1f s%n", preset, (System.nanoTime() - t0) / 1e9);
+        boolean first = preset.equals(presets.get(0));
+        for (String split : first ? splits : List.of("forget10")) {
+          for (int n : first && split.equals("forget10") ? concurrency : List.of(1)) {
+            LoopCost cost = bench.run(preset, split, n, options.get("method"), models);
+            results.add(cost);
+            System.out.println(cost.row());
+          }
+        }
+      }
+      System.out.println();
+      System.out.println(LoadAverage.read());
+      System.out.println(LoopCost.header());
+      results.forEach(r -> System.out.println(r.row()));
+    }
+  }
+
+  private JsonNode[] referenceModels(String preset) {
+    String target = api.submit(finetune(preset, "full"));
+    String retain = api.submit(finetune(preset, "retain"));
+    JsonNode t = awaitEnd(target);
+    JsonNode r = awaitEnd(retain);
+    for (JsonNode job : List.of(t, r)) {
+      if (!"COMPLETED".equals(job.path("status").asText())) {
+        throw new IllegalStateException("fine-tuning failed: " + job);
+      }
+    }
+    return new JsonNode[] {t.path("result"), r.path("result")};
+  }
+
+  private LoopCost run(String preset, String split, int n, String method, JsonNode[] models) {
+    PrometheusText genBefore = scrape(LetheService.GENERATOR);
+    PrometheusText evalBefore = scrape(LetheService.EVALUATOR);
+    PrometheusText orchBefore = scrape(LetheService.ORCHESTRATOR);
+    long t0 = System.nanoTime();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ids.add(api.submit(unlearn(method, split, models[0], models[1])));
+    }
+    ids.forEach(this::awaitEnd);
+    double wall = (System.nanoTime() - t0) / 1e9;
+    PrometheusText genAfter = scrape(LetheService.GENERATOR);
+    PrometheusText evalAfter = scrape(LetheService.EVALUATOR);
+    PrometheusText orchAfter = scrape(LetheService.ORCHESTRATOR);
+
+    long steps = 0;
+    double trainer = 0;
+    long evaluations = 0;
+    long pastCrossing = 0;
+    for (String id : ids) {
+      int previous = 0;
+      for (JsonNode c : api.checkpoints(id)) {
+        trainer += c.path("seconds").asDouble();
+        if (!c.path("mixAlpha").isNumber()) {
+          steps += Math.max(0, c.path("step").asInt() - previous);
+          previous = c.path("step").asInt();
+        }
+      }
+      evaluations += api.evaluations(id).size();
+      for (JsonNode d : api.decisions(id)) {
+        pastCrossing += (long) d.path("observed").path("steps_trained_past_crossing").asDouble(0);
+      }
+    }
+    String latency = "lethe_controller_decision_latency_seconds";
+    double count = orchAfter.sum(latency + "_count") - orchBefore.sum(latency + "_count");
+    double sum = orchAfter.sum(latency + "_sum") - orchBefore.sum(latency + "_sum");
+    return new LoopCost(
+        preset + " " + split,
+        n,
+        steps,
+        evaluations,
+        wall,
+        trainer,
+        genAfter.sum("lethe_generation_seconds_sum")
+            - genBefore.sum("lethe_generation_seconds_sum"),
+        evalAfter.sum("lethe_evaluation_compute_seconds_sum")
+            - evalBefore.sum("lethe_evaluation_compute_seconds_sum"),
+        count == 0 ? 0 : sum / count,
+        orchAfter.max(latency + "_max"),
+        pastCrossing);
+  }
+
+  private PrometheusText scrape(LetheService service) {
+    return PrometheusText.scrape(stack.endpoints().metricsUrl(service));
+  }
+
+  private JsonNode awaitEnd(String id) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode job = api.job(id);
+      if (ENDED.contains(job.path("status").asText())) {
+        return job;
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    throw new IllegalStateException("job " + id + " did not end within an hour");
+  }
+
+  /** The demo's fine-tune (built-in data, 20 authors × 10 questions) of {@code preset}. */
+  private static ObjectNode finetune(String preset, String trainOn) {
+    ObjectNode job = JSON.createObjectNode();
+    job.put("kind", "FINETUNE");
+    job.putObject("dataset")
+        .put("source", "builtin")
+        .put("split", "forget10")
+        .put("trainOn", trainOn);
+    job.putObject("startModel").put("preset", preset);
+    return job;
+  }
+
+  /** The demo's unlearning job: lr 1e-3, 5 epochs, batch 4, full evaluation every 5 steps. */
+  private static ObjectNode unlearn(String method, String split, JsonNode target, JsonNode retain) {
+    ObjectNode job = JSON.createObjectNode();
+    job.put("kind", "UNLEARN").put("method", method);
+    job.putObject("dataset").put("source", "builtin").put("split", split);
+    job.putObject("startModel")
+        .put("uri", target.path("uri").asText())
+        .put("sha256", target.path("sha256").asText());
+    job.putObject("retainModel")
+        .put("uri", retain.path("uri").asText())
+        .put("sha256", retain.path("sha256").asText());
+    job.putObject("hyperparameters")
+        .put("learningRate", 1e-3)
+        .put("epochs", 5)
+        .put("effectiveBatch", 4)
+        .put("microBatch", 4);
+    ObjectNode policy = job.putObject("policy");
+    policy
+        .putArray("floors")
+        .addObject()
+        .put("metricId", "tofu.model_utility@1")
+        .put("maxRelativeDrop", 0.1);
+    policy.put("probeEvery", 0).put("fullEvery", 5).put("onBreach", "HALT");
+    return job;
+  }
+
+  /** {@code /proc/loadavg}, to print with the numbers. */
+  static final class LoadAverage {
+    static String read() {
+      try {
+        return "load average (1/5/15 min): " + Files.readString(Path.of("/proc/loadavg")).trim();
+      } catch (java.io.IOException e) {
+        return "load average: unavailable";
+      }
+    }
+  }
+}
