@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lethe.infra.FreePorts;
 import io.lethe.stack.LetheService;
 import io.lethe.stack.LocalStack;
 import io.lethe.stack.RepositoryRoot;
@@ -61,14 +60,9 @@ final class EndToEndStack implements AutoCloseable {
     StackConfig.Builder config =
         StackConfig.builder(repo)
             .dataDirectory(data)
-            .postgresPort(FreePorts.next())
-            .kafkaPort(FreePorts.next())
-            .kafkaControllerPort(FreePorts.next())
+            .onFreePorts()
             .readyTimeout(Duration.ofSeconds(180))
             .stopGrace(Duration.ofSeconds(20));
-    for (LetheService s : LetheService.values()) {
-      config.servicePort(s, FreePorts.next());
-    }
     return new EndToEndStack(LocalStack.start(config.build()));
   }
 

@@ -1,5 +1,6 @@
 package io.lethe.stack;
 
+import io.lethe.infra.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -188,6 +189,20 @@ public record StackConfig(
 
     public Builder servicePort(LetheService service, int port) {
       servicePorts.put(service, port);
+      return this;
+    }
+
+    /**
+     * Every port (PostgreSQL, Kafka, its controller, each service) on a free one: for a stack that
+     * runs beside another, as tests and benchmarks do.
+     */
+    public Builder onFreePorts() {
+      postgresPort(FreePorts.next());
+      kafkaPort(FreePorts.next());
+      kafkaControllerPort(FreePorts.next());
+      for (LetheService s : LetheService.values()) {
+        servicePort(s, FreePorts.next());
+      }
       return this;
     }
 

@@ -3,7 +3,6 @@ package io.lethe.stack.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lethe.infra.FreePorts;
 import io.lethe.stack.LetheService;
 import io.lethe.stack.LocalStack;
 import io.lethe.stack.RepositoryRoot;
@@ -69,13 +68,8 @@ public final class LoopCostBenchmark {
     StackConfig.Builder config =
         StackConfig.builder(repo)
             .dataDirectory(data)
-            .postgresPort(FreePorts.next())
-            .kafkaPort(FreePorts.next())
-            .kafkaControllerPort(FreePorts.next())
+            .onFreePorts()
             .readyTimeout(Duration.ofSeconds(180));
-    for (LetheService s : LetheService.values()) {
-      config.servicePort(s, FreePorts.next());
-    }
     List<String> presets = Arrays.asList(options.get("presets").split(","));
     List<String> splits = Arrays.asList(options.get("splits").split(","));
     List<Integer> concurrency =
