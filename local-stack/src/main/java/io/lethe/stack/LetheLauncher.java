@@ -118,7 +118,7 @@ public final class LetheLauncher {
     ResultsOptions options = commandLine.results();
     Path outDirectory = options.outDirectory(config.repoRoot());
     if (options.renderOnly()) {
-      return writeResults(outDirectory);
+      return writeResults(outDirectory, GitCommit.of(config.repoRoot(), outDirectory));
     }
     long start = System.nanoTime();
     Instant startedAt = Instant.now();
@@ -148,12 +148,12 @@ public final class LetheLauncher {
       Duration stopTime = stack.stop();
       out.println("Stopped the stack in " + StartupTimings.seconds(stopTime));
     }
-    return writeResults(outDirectory);
+    return writeResults(outDirectory, commit);
   }
 
-  private int writeResults(Path outDirectory) {
+  private int writeResults(Path outDirectory, String commit) {
     try {
-      List<ClaimResult> claims = ResultsDocument.write(outDirectory);
+      List<ClaimResult> claims = ResultsDocument.write(outDirectory, commit);
       out.println();
       for (ClaimResult c : claims) {
         out.printf("  claim %d  %-14s  %s%n", c.number(), c.verdict().text(), c.title());

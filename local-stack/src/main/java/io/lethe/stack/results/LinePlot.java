@@ -139,7 +139,7 @@ public final class LinePlot {
     g.setColor(new Color(0xDDDDDD));
     g.drawRect(LEFT, TOP, plotW, plotH);
     for (double t : yTicks(y)) {
-      int py = py(t, y, plotH);
+      int py = py(logY ? Math.pow(10, t) : t, y, plotH); // log ticks are decades
       g.setColor(new Color(0xEEEEEE));
       g.drawLine(LEFT, py, LEFT + plotW, py);
       g.setColor(Color.DARK_GRAY);

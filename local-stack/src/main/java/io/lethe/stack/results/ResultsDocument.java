@@ -24,13 +24,17 @@ public final class ResultsDocument {
     return new ResultsStore(outDirectory.resolve(PLOT_DIR));
   }
 
-  /** Writes RESULTS.md into {@code outDirectory} from its store; returns the claims. */
-  public static List<ClaimResult> write(Path outDirectory) {
+  /**
+   * Writes RESULTS.md into {@code outDirectory} from its store; returns the claims.
+   *
+   * @param renderCommit the commit rendering it, or null
+   */
+  public static List<ClaimResult> write(Path outDirectory, String renderCommit) {
     System.setProperty("java.awt.headless", "true");
     ResultsData data = store(outDirectory).load();
     List<ClaimResult> claims = ClaimChecks.all(data);
     List<ResultsPlots.Figure> figures = ResultsPlots.write(data, outDirectory.resolve(PLOT_DIR));
-    String md = ResultsMarkdown.render(data, claims, figures, PLOT_DIR);
+    String md = ResultsMarkdown.render(data, claims, figures, PLOT_DIR, renderCommit);
     try {
       Files.writeString(outDirectory.resolve(FILE), md);
     } catch (IOException e) {

@@ -21,9 +21,14 @@ public final class ResultsMarkdown {
    * The document.
    *
    * @param plotDir the figures' directory relative to the document (e.g. {@code results})
+   * @param renderCommit the commit that renders the document (shown when it differs from the run's)
    */
   public static String render(
-      ResultsData d, List<ClaimResult> claims, List<ResultsPlots.Figure> figures, String plotDir) {
+      ResultsData d,
+      List<ClaimResult> claims,
+      List<ResultsPlots.Figure> figures,
+      String plotDir,
+      String renderCommit) {
     StringBuilder md = new StringBuilder();
     RunInfo info = d.info();
     md.append("# Lethe results: methods.md §7 on a small CPU reproduction\n\n");
@@ -39,7 +44,13 @@ public final class ResultsMarkdown {
 
     md.append("| | |\n|---|---|\n");
     row(md, "command", "`" + info.command() + "`");
-    row(md, "commit", "`" + info.commit() + "`");
+    row(md, "commit of the run", "`" + info.commit() + "`");
+    if (renderCommit != null && !renderCommit.equals(info.commit())) {
+      row(
+          md,
+          "document rendered at",
+          "`" + renderCommit + "` (`--render-only` from the stored reports)");
+    }
     row(md, "started", info.startedAt());
     row(
         md,
@@ -170,6 +181,12 @@ public final class ResultsMarkdown {
             + " evaluated step; *past crossing* = steps the trainer ran past the crossing evaluation,"
             + " discarded.\n\n");
 
+    pastCrossingNote(md, d);
+    mixTables(md, d);
+    perStep(md, d, Metrics.MU, "Model utility per step (every run)", false);
+    perStep(md, d, Metrics.FQ, "Forget quality per step (every run)", true);
+    perStep(md, d, Metrics.ROUGE_FORGET, "Forget ROUGE-L per step (every run)", false);
+
     md.append("## Figures\n\n");
     for (ResultsPlots.Figure f : figures) {
       md.append("![")
@@ -214,6 +231,105 @@ public final class ResultsMarkdown {
         "- Claim 8 (continual) is not run: it needs a sequence of disjoint forget tasks, which"
             + " the dataset's nested splits do not give.\n");
     return md.toString();
+  }
+
+  /**
+   * The report's {@code stepsTrainedPastCrossing} is what the controller saw when it decided; a
+   * checkpoint the trainer publishes after the decision is still evaluated. Say so where the
+   * numbers differ, rather than leave a reader to reconcile them.
+   */
+  private static void pastCrossingNote(StringBuilder md, ResultsData d) {
+    List<String> runs = new ArrayList<>();
+    for (RunRecord r : d.runs()) {
+      Optional<RunRecord.Mark> crossing =
+          r.decisions().stream()
+              .filter(m -> m.decision().equals("HALT") || m.decision().equals("MIX"))
+              .findFirst();
+      if (crossing.isPresent()
+          && r.control() != UNCONTROLLED
+          && r.lastStep() > crossing.get().step() + r.stepsPastCrossing()) {
+        runs.add(
+            "%s (crossing at step %d, report says %d, evaluated up to step %d)"
+                .formatted(r.name(), crossing.get().step(), r.stepsPastCrossing(), r.lastStep()));
+      }
+    }
+    if (!runs.isEmpty()) {
+      md.append(
+              "Note on *past crossing*: the report's `stepsTrainedPastCrossing` counts the steps"
+                  + " the trainer had run when the controller decided; a segment it finished after the"
+                  + " decision is still checkpointed and evaluated, but not counted: ")
+          .append(String.join("; ", runs))
+          .append(
+              ". The result is unaffected (it is chosen among checkpoints up to the crossing).\n\n");
+    }
+  }
+
+  /** For each MIX run: the mixed models it evaluated, by α. */
+  private static void mixTables(StringBuilder md, ResultsData d) {
+    for (RunRecord r : d.runs()) {
+      if (r.mixes().isEmpty()) {
+        continue;
+      }
+      md.append("**")
+          .append(r.name())
+          .append("** — mixed models θ = (1 − α)·θ_start + α·θ_step")
+          .append(r.mixes().get(0).step())
+          .append(
+              ":\n\n| α | MU | forget ROUGE-L | forget quality | retain ROUGE-L |\n|---|---|---|---|---|\n");
+      r.baseline().ifPresent(p -> mixRow(md, "0 (start)", p));
+      for (RunRecord.Point p : r.mixes()) {
+        mixRow(md, String.format(Locale.ROOT, "%.4f", p.mixAlpha()), p);
+      }
+      int step = r.mixes().get(0).step();
+      r.trajectory().stream()
+          .filter(p -> p.step() == step)
+          .findFirst()
+          .ifPresent(p -> mixRow(md, "1 (step " + step + ")", p));
+      md.append('\n');
+    }
+  }
+
+  private static void mixRow(StringBuilder md, String alpha, RunRecord.Point p) {
+    md.append("| ")
+        .append(alpha)
+        .append(" | ")
+        .append(f(p.metric(Metrics.MU)))
+        .append(" | ")
+        .append(f(p.metric(Metrics.ROUGE_FORGET)))
+        .append(" | ")
+        .append(e(p.metric(Metrics.FQ)))
+        .append(" | ")
+        .append(f(p.metric(Metrics.ROUGE_RETAIN)))
+        .append(" |\n");
+  }
+
+  /** One metric of every run at every evaluated step (unmixed checkpoints). */
+  private static void perStep(
+      StringBuilder md, ResultsData d, String metric, String title, boolean sci) {
+    java.util.TreeSet<Integer> steps = new java.util.TreeSet<>();
+    d.runs().forEach(r -> r.trajectory().forEach(p -> steps.add(p.step())));
+    if (steps.isEmpty()) {
+      return;
+    }
+    md.append("### ").append(title).append("\n\n| run |");
+    steps.forEach(s -> md.append(' ').append(s).append(" |"));
+    md.append("\n|---|");
+    steps.forEach(s -> md.append("---|"));
+    md.append('\n');
+    for (RunRecord r : d.runs()) {
+      md.append("| ").append(r.name()).append(" |");
+      for (int s : steps) {
+        double v =
+            r.trajectory().stream()
+                .filter(p -> p.step() == s)
+                .findFirst()
+                .map(p -> p.metric(metric))
+                .orElse(Double.NaN);
+        md.append(' ').append(Double.isNaN(v) ? "" : sci ? e(v) : f(v)).append(" |");
+      }
+      md.append('\n');
+    }
+    md.append('\n');
   }
 
   private static void referenceRow(StringBuilder md, String name, RunRecord.Point p) {

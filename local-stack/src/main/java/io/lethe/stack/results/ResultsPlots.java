@@ -55,7 +55,8 @@ public final class ResultsPlots {
           new Figure(
               file,
               method
-                  + ": model utility per step — uncontrolled (grey), HALT (blue)"
+                  + ": model utility per step — uncontrolled (grey), HALT (blue, dashed; identical to"
+                  + " uncontrolled until the halt)"
                   + (d.run(method, MIX).isPresent() ? ", MIX (green; ◇ = mixed models, α)" : "")
                   + "; red dotted = floor 0.9 × step 0; ✕ HALT, ○ COMPLETE, □ result"));
     }
@@ -132,7 +133,7 @@ public final class ResultsPlots {
                 new LinePlot.Series(
                     "uncontrolled", UNCONTROLLED_COLOR, false, series(r, Metrics.MU))));
     halt.ifPresent(
-        r -> plot.add(new LinePlot.Series("HALT", HALT_COLOR, false, series(r, Metrics.MU))));
+        r -> plot.add(new LinePlot.Series("HALT", HALT_COLOR, true, series(r, Metrics.MU))));
     mix.ifPresent(
         r -> plot.add(new LinePlot.Series("MIX", MIX_COLOR, true, series(r, Metrics.MU))));
     double floor =

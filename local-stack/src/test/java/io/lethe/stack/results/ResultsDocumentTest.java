@@ -72,13 +72,13 @@ class ResultsDocumentTest {
         500,
         Fixtures.info());
 
-    List<ClaimResult> claims = ResultsDocument.write(docs);
+    List<ClaimResult> claims = ResultsDocument.write(docs, null);
 
     assertThat(claims).hasSize(8);
     String md = Files.readString(docs.resolve("RESULTS.md"));
     assertThat(md)
         .contains("`./lethe results`")
-        .contains("`abc123`")
+        .contains("| commit of the run | `abc123` |")
         .contains("| # | claim | verdict |")
         .contains("| 7 | Metric sanity | **held** |")
         .contains("| GA+GD halt | HALTED | step 0 | 5 |")
@@ -86,6 +86,7 @@ class ResultsDocumentTest {
         .contains("(results/mu-ga-gd.png)")
         .contains("(results/forget-quality.png)")
         .contains("`cl.forget_efficacy@1` | entailment not computed: no NLI model")
+        .contains("| GA+GD uncontrolled | 0.800 | 0.500 | 0.100 |")
         .doesNotContain("forget-efficacy.png");
     assertThat(docs.resolve("results/mu-ga-gd.png")).exists();
     assertThat(docs.resolve("results/forget-quality.png")).exists();
