@@ -144,6 +144,13 @@ public final class ResultsMarkdown {
             + " and at least one could be measured; checks that could not be measured are listed with"
             + " it.\n\n");
 
+    List<String> findings = Findings.of(d);
+    if (!findings.isEmpty()) {
+      md.append("### What explains some verdicts\n\n");
+      findings.forEach(n -> md.append("- ").append(n).append('\n'));
+      md.append('\n');
+    }
+
     md.append("## Reference models\n\n");
     md.append(
         "| model | MU | forget quality | forget ROUGE-L | retain ROUGE-L | forget truth ratio |"
