@@ -57,7 +57,10 @@ public final class ResultsPlots {
               method
                   + ": model utility per step — uncontrolled (grey), HALT (blue, dashed; identical to"
                   + " uncontrolled until the halt)"
-                  + (d.run(method, MIX).isPresent() ? ", MIX (green; ◇ = mixed models, α)" : "")
+                  + (d.run(method, MIX).isPresent()
+                      ? ", MIX (green; ◇ = mixed models labelled with α, drawn at α × the"
+                          + " breach step)"
+                      : "")
                   + "; red dotted = floor 0.9 × step 0; ✕ HALT, ○ COMPLETE, □ result"));
     }
     figures.add(
@@ -151,17 +154,19 @@ public final class ResultsPlots {
         r -> {
           decisions(plot, r, MIX_COLOR);
           for (RunRecord.Point p : r.mixes()) {
+            // θ = (1 − α)·θ_start + α·θ_step lies between step 0 and the breach: drawn at α × step
             plot.add(
                 new LinePlot.Marker(
-                    p.step(),
+                    p.mixAlpha() * p.step(),
                     p.metric(Metrics.MU),
                     LinePlot.Shape.DIAMOND,
                     MIX_COLOR,
-                    String.format(Locale.ROOT, "α=%.3f", p.mixAlpha())));
+                    String.format(Locale.ROOT, "%.3f", p.mixAlpha())));
           }
         });
     plot.note("✕ HALT  ○ COMPLETE  □ result");
-    plot.note("◇ mixed model (α)");
+    plot.note("◇ mixed model: label α,");
+    plot.note("   drawn at α × breach step");
     return plot;
   }
 
@@ -187,7 +192,11 @@ public final class ResultsPlots {
             p ->
                 plot.add(
                     new LinePlot.Marker(
-                        p.step(), p.metric(Metrics.MU), LinePlot.Shape.SQUARE, color, "result")));
+                        p.mixAlpha() == null ? p.step() : p.mixAlpha() * p.step(),
+                        p.metric(Metrics.MU),
+                        LinePlot.Shape.SQUARE,
+                        color,
+                        p.mixAlpha() == null ? "result" : null)));
   }
 
   private static Figure across(
