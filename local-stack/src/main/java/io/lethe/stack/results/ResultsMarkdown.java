@@ -55,7 +55,9 @@ public final class ResultsMarkdown {
     row(
         md,
         "wall time",
-        info.wallTime() + " (stack start to the last report, reference models included)");
+        info.wallTime()
+            + " (stack start to the last report; includes building the reference models only when"
+            + " the cache had none)");
     row(
         md,
         "load average (1 min, sampled while jobs ran)",

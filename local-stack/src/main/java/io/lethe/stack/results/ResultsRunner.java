@@ -91,8 +91,13 @@ public final class ResultsRunner {
           "built-in generator: 20 fictitious authors × 10 questions plus its general-knowledge"
               + " sets; forget10 = 2 authors, 20 questions";
     }
+    boolean cached = java.nio.file.Files.exists(cache);
     Map<String, DemoPlan.ModelRef> models =
         new ReferenceModels(api, waiter, out).obtain(cache, dataset);
+    description +=
+        cached
+            ? "; reference models reused from " + cache
+            : "; reference models built in this run (" + since(startNanos) + ")";
     DemoPlan.ModelRef target = models.get(ReferenceModels.TARGET);
     DemoPlan.ModelRef retain = models.get(ReferenceModels.RETAIN);
     out.printf("Reference models ready after %s%n", since(startNanos));
