@@ -55,8 +55,8 @@ public final class ResultsPlots {
           new Figure(
               file,
               method
-                  + ": model utility per step — uncontrolled (grey), HALT (blue, dashed; identical to"
-                  + " uncontrolled until the halt)"
+                  + ": model utility per step — uncontrolled (grey), HALT (blue, dashed, drawn over"
+                  + " the uncontrolled line)"
                   + (d.run(method, MIX).isPresent()
                       ? ", MIX (green; ◇ = mixed models labelled with α, drawn at α × the"
                           + " breach step)"
