@@ -1,5 +1,6 @@
 package io.lethe.stack;
 
+import io.lethe.stack.results.ResultsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -14,8 +15,9 @@ import java.util.Optional;
  *
  * @param command what to do
  * @param config where the stack lives and listens
+ * @param results the options of {@code results} (defaults for the other commands)
  */
-public record CommandLine(Command command, StackConfig config) {
+public record CommandLine(Command command, StackConfig config, ResultsOptions results) {
 
   /** What the launcher does. */
   public enum Command {
@@ -28,6 +30,11 @@ public record CommandLine(Command command, StackConfig config) {
      */
     DEMO,
     /**
+     * Start the stack, run every method of methods.md §7 uncontrolled and controlled, write
+     * docs/RESULTS.md with tables, plots and the verdict on each claim, stop.
+     */
+    RESULTS,
+    /**
      * Print a development token of the job API, creating the development key pair if there is none.
      */
     TOKEN,
@@ -39,12 +46,15 @@ public record CommandLine(Command command, StackConfig config) {
   public static final String USAGE =
       String.join(
           "\n",
-          "Usage: ./lethe [up|demo|status|token|help] [options]",
+          "Usage: ./lethe [up|demo|results|status|token|help] [options]",
           "",
           "  up      start PostgreSQL, Kafka and the four services; Ctrl-C stops them (default)",
           "  demo    start the stack, build the target and retain models of the built-in dataset (cached),",
           "          run GA+GD under a utility floor that trips, ME+GD and IDK+AP; print a comparison",
           "          and write HTML reports to <data-dir>/reports; then stop",
+          "  results start the stack, run GA, GA+GD, GA+KL, NPO+GD, ME+GD, IDK+GD, IDK+AP, DPO+GD each",
+          "          uncontrolled and under a utility floor, check the claims of methods.md §7 and write",
+          "          <out>/RESULTS.md with tables and PNG plots in <out>/results/; then stop",
           "  status  show which parts of the stack answer on the configured ports",
           "  token   print a development token of the job API (tenant local, every role), creating",
           "          the key pair in <data-dir>/auth on first use; up and demo print and use one too",
@@ -66,7 +76,21 @@ public record CommandLine(Command command, StackConfig config) {
               + " (default "
               + StackConfig.DEFAULT_STOP_GRACE.toSeconds()
               + ")",
-          "  --build                      (handled by ./lethe) rebuild the jars first");
+          "  --build                      (handled by ./lethe) rebuild the jars first",
+          "",
+          "Options of results:",
+          "  --out DIR                    where RESULTS.md goes (default: <repo>/docs)",
+          "  --dataset builtin|tofu       the built-in generator (default) or a TOFU-format directory",
+          "  --tofu-dir DIR               TOFU directory (with --dataset tofu); a subset is written",
+          "                               to <data-dir>/results/, never into the repository",
+          "  --authors N                  authors of the TOFU subset (default "
+              + ResultsOptions.DEFAULT_AUTHORS
+              + ", 10 % of them forgotten)",
+          "  --methods M1,M2,...          a subset of the methods, e.g. GA+GD,ME+GD (default: all)",
+          "  --parallel N                 unlearning jobs at once (default "
+              + ResultsOptions.DEFAULT_PARALLEL
+              + ")",
+          "  --render-only                rewrite RESULTS.md from the reports stored by an earlier run");
 
   /**
    * Parses {@code [command] [--option value | --option=value]…}.
@@ -84,6 +108,7 @@ public record CommandLine(Command command, StackConfig config) {
       i = 1;
     }
     Options options = new Options();
+    ResultsOptions.Builder results = new ResultsOptions.Builder();
     while (i < args.size()) {
       String arg = args.get(i++);
       if (arg.equals("-h") || arg.equals("--help")) {
@@ -99,13 +124,21 @@ public record CommandLine(Command command, StackConfig config) {
       if (eq > 0) {
         name = arg.substring(0, eq);
         value = arg.substring(eq + 1);
+      } else if (ResultsOptions.Builder.isFlag(name)) {
+        value = "true";
       } else {
         if (i >= args.size()) {
           throw new UsageException("option " + name + " needs a value");
         }
         value = args.get(i++);
       }
-      options.set(name, value);
+      if (!results.set(name, value)) {
+        options.set(name, value);
+      }
+    }
+    if (results.any() && command != Command.RESULTS && command != Command.HELP) {
+      throw new UsageException(
+          "the options of results (--out, --dataset, ...) need the results command");
     }
     Path repo =
         options.repo != null
@@ -118,7 +151,7 @@ public record CommandLine(Command command, StackConfig config) {
     StackConfig.Builder builder = StackConfig.builder(repo);
     options.applyTo(builder);
     try {
-      return new CommandLine(command, builder.build());
+      return new CommandLine(command, builder.build(), results.build());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -132,13 +165,15 @@ public record CommandLine(Command command, StackConfig config) {
         return Command.STATUS;
       case "demo":
         return Command.DEMO;
+      case "results":
+        return Command.RESULTS;
       case "token":
         return Command.TOKEN;
       case "help":
         return Command.HELP;
       default:
         throw new UsageException(
-            "unknown command '" + word + "' (expected up, demo, status, token or help)");
+            "unknown command '" + word + "' (expected up, demo, results, status, token or help)");
     }
   }
 

@@ -1,7 +1,15 @@
 package io.lethe.stack;
 
+import io.lethe.stack.demo.DemoException;
+import io.lethe.stack.results.ClaimResult;
+import io.lethe.stack.results.GitCommit;
+import io.lethe.stack.results.ResultsDocument;
+import io.lethe.stack.results.ResultsOptions;
+import io.lethe.stack.results.ResultsRunner;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -49,6 +57,8 @@ public final class LetheLauncher {
         return components.stream().allMatch(StackStatus.Component::up) ? 0 : 3;
       case DEMO:
         return demo(commandLine.config());
+      case RESULTS:
+        return results(commandLine, args);
       case TOKEN:
         return token(commandLine.config());
       case UP:
@@ -94,6 +104,65 @@ public final class LetheLauncher {
     } finally {
       Duration stopTime = stack.stop();
       out.println("Stopped the stack in " + StartupTimings.seconds(stopTime));
+    }
+  }
+
+  /**
+   * Runs the results plan through the job API on a freshly started stack and writes RESULTS.md (or,
+   * with {@code --render-only}, only re-renders it from the stored reports). Exit code 0 when the
+   * document was written — a claim that does not hold is a finding, not a failure — and 1 when the
+   * runs or the document could not be produced.
+   */
+  private int results(CommandLine commandLine, List<String> args) {
+    StackConfig config = commandLine.config();
+    ResultsOptions options = commandLine.results();
+    Path outDirectory = options.outDirectory(config.repoRoot());
+    if (options.renderOnly()) {
+      return writeResults(outDirectory, GitCommit.of(config.repoRoot(), outDirectory));
+    }
+    long start = System.nanoTime();
+    Instant startedAt = Instant.now();
+    String command = "./lethe " + String.join(" ", args);
+    String commit = GitCommit.of(config.repoRoot(), outDirectory);
+    LocalStack stack = LocalStack.create(config);
+    StopSignals.install(stack::requestStop);
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "lethe-stack-stop"));
+    try {
+      out.println("Starting the Lethe stack (data in " + config.dataDirectory() + ")");
+      StackEndpoints endpoints = stack.bringUp();
+      out.println("Lethe stack is up in " + stack.startupTimings().summary());
+      out.println("Logs in " + endpoints.logDirectory());
+      new ResultsRunner(
+              endpoints.serviceUrl(LetheService.ORCHESTRATOR),
+              endpoints.apiToken(),
+              config.dataDirectory(),
+              out,
+              Duration.ofSeconds(3),
+              Duration.ofHours(4),
+              options)
+          .run(ResultsDocument.store(outDirectory), command, commit, start, startedAt);
+    } catch (StackStartException | DemoException e) {
+      err.println("lethe results: " + e.getMessage());
+      return 1;
+    } finally {
+      Duration stopTime = stack.stop();
+      out.println("Stopped the stack in " + StartupTimings.seconds(stopTime));
+    }
+    return writeResults(outDirectory, commit);
+  }
+
+  private int writeResults(Path outDirectory, String commit) {
+    try {
+      List<ClaimResult> claims = ResultsDocument.write(outDirectory, commit);
+      out.println();
+      for (ClaimResult c : claims) {
+        out.printf("  claim %d  %-14s  %s%n", c.number(), c.verdict().text(), c.title());
+      }
+      out.println("Wrote " + outDirectory.resolve(ResultsDocument.FILE));
+      return 0;
+    } catch (RuntimeException e) {
+      err.println("lethe results: cannot write the document: " + e.getMessage());
+      return 1;
     }
   }
 

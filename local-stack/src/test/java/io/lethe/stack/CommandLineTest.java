@@ -123,4 +123,46 @@ class CommandLineTest {
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("--repo");
   }
+
+  @Test
+  void resultsTakesItsOwnOptionsNextToTheStackOnes() throws UsageException {
+    CommandLine cl =
+        parse(
+            "results",
+            "--out",
+            "/tmp/docs",
+            "--methods",
+            "me+gd, GA+GD",
+            "--parallel=2",
+            "--render-only",
+            "--orchestrator-port",
+            "8180");
+
+    assertThat(cl.command()).isEqualTo(CommandLine.Command.RESULTS);
+    assertThat(cl.results().out()).isEqualTo(Path.of("/tmp/docs"));
+    assertThat(cl.results().methods()).containsExactly("GA+GD", "ME+GD"); // the plan's order
+    assertThat(cl.results().parallel()).isEqualTo(2);
+    assertThat(cl.results().renderOnly()).isTrue();
+    assertThat(cl.results().tofu()).isFalse();
+    assertThat(cl.results().outDirectory(REPO)).isEqualTo(Path.of("/tmp/docs"));
+    assertThat(cl.config().servicePort(LetheService.ORCHESTRATOR)).isEqualTo(8180);
+    assertThat(parse("results").results().outDirectory(REPO)).isEqualTo(REPO.resolve("docs"));
+    assertThat(parse("results").results().methods()).hasSize(8);
+  }
+
+  @Test
+  void resultsOnTofuNeedsADirectoryAndOtherCommandsRefuseResultsOptions() throws UsageException {
+    CommandLine cl =
+        parse("results", "--dataset", "tofu", "--tofu-dir", "/data/tofu", "--authors", "30");
+    assertThat(cl.results().tofu()).isTrue();
+    assertThat(cl.results().tofuDir()).isEqualTo(Path.of("/data/tofu"));
+    assertThat(cl.results().authors()).isEqualTo(30);
+
+    assertThatThrownBy(() -> parse("results", "--dataset", "tofu"))
+        .hasMessageContaining("--tofu-dir");
+    assertThatThrownBy(() -> parse("results", "--methods", "GA,RMU")).hasMessageContaining("'RMU'");
+    assertThatThrownBy(() -> parse("results", "--authors", "5")).hasMessageContaining("[10, 200]");
+    assertThatThrownBy(() -> parse("demo", "--out", "/tmp/docs"))
+        .hasMessageContaining("results command");
+  }
 }

@@ -26,8 +26,9 @@ class LetheLauncherTest {
   void helpPrintsTheUsage() {
     assertThat(launcher.run(List.of("help"))).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("Usage: ./lethe [up|demo|status|token|help]")
-        .contains("--data-dir DIR");
+        .contains("Usage: ./lethe [up|demo|results|status|token|help]")
+        .contains("--data-dir DIR")
+        .contains("--methods M1,M2,...");
   }
 
   @Test

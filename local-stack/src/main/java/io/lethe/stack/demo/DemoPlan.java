@@ -61,14 +61,27 @@ public final class DemoPlan {
    * model).
    */
   static ObjectNode finetune(String trainOn) {
+    return finetune(builtin(), trainOn);
+  }
+
+  /**
+   * A FINETUNE job from the tiny preset on {@code dataset} (a job's dataset object): the full split
+   * (target) or the retain split (retain model).
+   */
+  public static ObjectNode finetune(ObjectNode dataset, String trainOn) {
     ObjectNode job = JSON.createObjectNode();
     job.put("kind", "FINETUNE");
-    ObjectNode dataset = job.putObject("dataset");
-    dataset.put("source", "builtin");
-    dataset.put("split", SPLIT);
-    dataset.put("trainOn", trainOn);
+    job.set("dataset", dataset.deepCopy().put("trainOn", trainOn));
     job.putObject("startModel").put("preset", "tiny");
     return job;
+  }
+
+  /** The demo's dataset: the built-in generator's forget10 split. */
+  public static ObjectNode builtin() {
+    ObjectNode dataset = JSON.createObjectNode();
+    dataset.put("source", "builtin");
+    dataset.put("split", SPLIT);
+    return dataset;
   }
 
   /** An UNLEARN job of {@code run} from the target model, measured against the retain model. */
@@ -100,5 +113,5 @@ public final class DemoPlan {
   }
 
   /** A checkpoint reference. */
-  record ModelRef(String uri, String sha256) {}
+  public record ModelRef(String uri, String sha256) {}
 }

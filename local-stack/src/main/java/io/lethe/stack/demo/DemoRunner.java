@@ -1,8 +1,6 @@
 package io.lethe.stack.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs the demo against a running stack through the job API, as a user would: builds (or reuses)
@@ -23,14 +20,10 @@ import java.util.Set;
  */
 public final class DemoRunner {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> ENDED = Set.of("HALTED", "COMPLETED", "FAILED", "CANCELLED");
-
   private final OrchestratorClient api;
+  private final JobWaiter waiter;
   private final Path dataDirectory;
   private final PrintStream out;
-  private final Duration pollInterval;
-  private final Duration jobTimeout;
 
   /**
    * @param orchestrator the orchestrator's base URL
@@ -44,10 +37,9 @@ public final class DemoRunner {
       Duration pollInterval,
       Duration jobTimeout) {
     this.api = new OrchestratorClient(orchestrator, token);
+    this.waiter = new JobWaiter(api, out, pollInterval, jobTimeout);
     this.dataDirectory = dataDirectory;
     this.out = out;
-    this.pollInterval = pollInterval;
-    this.jobTimeout = jobTimeout;
   }
 
   /** Runs the demo; returns the outcome of every unlearning job. */
@@ -81,116 +73,20 @@ public final class DemoRunner {
   }
 
   /**
-   * The target and retain models of the built-in dataset: reused from an earlier run when their
-   * checkpoints are still there (the file is verified by hash when a job loads it), otherwise built
-   * with two FINETUNE jobs.
+   * The target and retain models of the built-in dataset, cached in {@code <data>/demo/} and reused
+   * by later runs (also by {@code ./lethe results}).
    */
   Map<String, DemoPlan.ModelRef> referenceModels() {
-    Path cache = dataDirectory.resolve("demo").resolve("reference-models.json");
-    Map<String, DemoPlan.ModelRef> models = readCache(cache);
-    if (models != null) {
-      out.println("Reusing the target and retain models of an earlier run (" + cache + ")");
-      return models;
-    }
-    out.println(
-        "Building the target model (all authors) and the retain model (forget authors held out)");
-    Map<String, String> jobs = new LinkedHashMap<>();
-    jobs.put(api.submit(DemoPlan.finetune("full")), "target");
-    jobs.put(api.submit(DemoPlan.finetune("retain")), "retain");
-    awaitAll(jobs);
-    models = new LinkedHashMap<>();
-    for (Map.Entry<String, String> job : jobs.entrySet()) {
-      JsonNode state = api.job(job.getKey());
-      if (!"COMPLETED".equals(state.path("status").asText())
-          || state.path("result").isMissingNode()) {
-        throw new DemoException(
-            "fine-tuning the "
-                + job.getValue()
-                + " model ended "
-                + state.path("status").asText()
-                + ": "
-                + state.path("statusReason").asText());
-      }
-      models.put(
-          job.getValue(),
-          new DemoPlan.ModelRef(
-              state.path("result").path("uri").asText(),
-              state.path("result").path("sha256").asText()));
-    }
-    writeCache(cache, models);
-    return models;
+    return new ReferenceModels(api, waiter, out).obtain(cache(dataDirectory), DemoPlan.builtin());
+  }
+
+  /** Where the reference models of the built-in dataset are cached. */
+  public static Path cache(Path dataDirectory) {
+    return dataDirectory.resolve("demo").resolve("reference-models.json");
   }
 
   private void awaitAll(Map<String, String> jobs) {
-    long deadline = System.nanoTime() + jobTimeout.toNanos();
-    Map<String, String> lastLine = new LinkedHashMap<>();
-    while (true) {
-      boolean allEnded = true;
-      for (Map.Entry<String, String> job : jobs.entrySet()) {
-        JsonNode state = api.job(job.getKey());
-        String status = state.path("status").asText();
-        String line =
-            String.format(
-                "  %-7s %-9s step %3d/%s%s%s",
-                job.getValue(),
-                status,
-                state.path("currentStep").asInt(),
-                state.path("plannedSteps").isNull() ? "?" : state.path("plannedSteps").asText(),
-                ControlProgress.describe(state),
-                state.path("statusReason").isTextual()
-                    ? "  — " + state.path("statusReason").asText()
-                    : "");
-        if (!line.equals(lastLine.get(job.getKey()))) {
-          out.println(line);
-          lastLine.put(job.getKey(), line);
-        }
-        allEnded &= ENDED.contains(status);
-      }
-      if (allEnded) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new DemoException("jobs did not end within " + jobTimeout + ": " + jobs);
-      }
-      try {
-        Thread.sleep(pollInterval.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DemoException("interrupted while waiting for " + jobs.values(), e);
-      }
-    }
-  }
-
-  private static Map<String, DemoPlan.ModelRef> readCache(Path cache) {
-    if (!Files.exists(cache)) {
-      return null;
-    }
-    try {
-      JsonNode node = JSON.readTree(cache.toFile());
-      Map<String, DemoPlan.ModelRef> models = new LinkedHashMap<>();
-      for (String name : List.of("target", "retain")) {
-        JsonNode m = node.path(name);
-        String uri = m.path("uri").asText(null);
-        if (uri == null || !Files.isDirectory(Path.of(URI.create(uri)))) {
-          return null; // the checkpoint store was cleaned: build again
-        }
-        models.put(name, new DemoPlan.ModelRef(uri, m.path("sha256").asText()));
-      }
-      return models;
-    } catch (IOException | IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static void writeCache(Path cache, Map<String, DemoPlan.ModelRef> models) {
-    ObjectNode node = JSON.createObjectNode();
-    models.forEach((k, v) -> node.putObject(k).put("uri", v.uri()).put("sha256", v.sha256()));
-    try {
-      Files.createDirectories(cache.getParent());
-      JSON.writerWithDefaultPrettyPrinter().writeValue(cache.toFile(), node);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + cache, e);
-    }
+    waiter.awaitAll(jobs);
   }
 
   private static void writeReport(Path dir, String jobId, String html) {
