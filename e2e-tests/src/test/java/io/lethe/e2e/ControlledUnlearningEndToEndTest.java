@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -99,6 +100,20 @@ class ControlledUnlearningEndToEndTest {
     assertThat(utilityAt(report, resultStep)).isGreaterThanOrEqualTo(floor);
     assertThat(utilityAt(report, halt.path("step").asInt())).isLessThan(floor);
     assertThat(report.path("points").get(0).path("metrics").has("tofu.forget_quality@1")).isTrue();
+    // what the trainer ran ahead of the crossing, up to its furthest checkpoint, is reported (the
+    // segment in flight at the decision may still be arriving)
+    int haltStep = halt.path("step").asInt();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              int furthest = 0;
+              for (JsonNode c : api.checkpoints(id)) {
+                furthest = Math.max(furthest, c.path("step").asInt());
+              }
+              assertThat(api.report(id).path("stepsTrainedPastCrossing").asInt())
+                  .isEqualTo(furthest - haltStep);
+            });
   }
 
   @Test

@@ -87,6 +87,10 @@ public class ReportService {
             .thenComparing(p -> p.mixAlpha() == null ? -1.0 : p.mixAlpha()));
     Map<String, Double> floors = new LinkedHashMap<>();
     int pastCrossing = 0;
+    // the decision records what had been trained when it was taken; the segment then in flight
+    // still ends and is published, so the report counts up to the furthest training checkpoint
+    int furthestTrained =
+        checkpoints.stream().filter(c -> c.mixAlpha == null).mapToInt(c -> c.step).max().orElse(0);
     List<JobReport.DecisionMark> marks = new ArrayList<>();
     for (DecisionRecord d : decisions) {
       Map<String, Double> observed = observed(d.observedJson);
@@ -98,7 +102,7 @@ public class ReportService {
           });
       Double past = observed.get(Controller.STEPS_PAST_CROSSING);
       if (past != null) {
-        pastCrossing = Math.max(pastCrossing, past.intValue());
+        pastCrossing = Math.max(pastCrossing, Math.max(past.intValue(), furthestTrained - d.step));
       }
       marks.add(new JobReport.DecisionMark(d.step, d.decision.name(), d.reason, d.mixAlpha));
     }
