@@ -34,14 +34,4 @@ record PrometheusText(String text) {
         .filter(Double::isFinite)
         .sum();
   }
-
-  /** The largest sample named {@code name} (any tags), 0 when there is none. */
-  double max(String name) {
-    return text.lines()
-        .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .filter(Double::isFinite)
-        .max()
-        .orElse(0);
-  }
 }
