@@ -7,6 +7,7 @@ import io.lethe.stack.LetheService;
 import io.lethe.stack.LocalStack;
 import io.lethe.stack.RepositoryRoot;
 import io.lethe.stack.StackConfig;
+import io.lethe.stack.demo.DemoPlan;
 import io.lethe.stack.demo.OrchestratorClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,7 +129,8 @@ public final class LoopCostBenchmark {
     long t0 = System.nanoTime();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      ObjectNode job = unlearn(method, split, models[0], models[1]);
+      ObjectNode job =
+          DemoPlan.unlearn(method, split, "HALT", modelRef(models[0]), modelRef(models[1]));
       job.put("seed", 1001L + 100L * runIndex + i);
       ids.add(api.submit(job));
     }
@@ -192,6 +194,10 @@ public final class LoopCostBenchmark {
     return latencies;
   }
 
+  private static DemoPlan.ModelRef modelRef(JsonNode result) {
+    return new DemoPlan.ModelRef(result.path("uri").asText(), result.path("sha256").asText());
+  }
+
   private PrometheusText scrape(LetheService service) {
     return PrometheusText.scrape(stack.endpoints().metricsUrl(service));
   }
@@ -222,32 +228,6 @@ public final class LoopCostBenchmark {
         .put("split", "forget10")
         .put("trainOn", trainOn);
     job.putObject("startModel").put("preset", preset);
-    return job;
-  }
-
-  /** The demo's unlearning job: lr 1e-3, 5 epochs, batch 4, full evaluation every 5 steps. */
-  private static ObjectNode unlearn(String method, String split, JsonNode target, JsonNode retain) {
-    ObjectNode job = JSON.createObjectNode();
-    job.put("kind", "UNLEARN").put("method", method);
-    job.putObject("dataset").put("source", "builtin").put("split", split);
-    job.putObject("startModel")
-        .put("uri", target.path("uri").asText())
-        .put("sha256", target.path("sha256").asText());
-    job.putObject("retainModel")
-        .put("uri", retain.path("uri").asText())
-        .put("sha256", retain.path("sha256").asText());
-    job.putObject("hyperparameters")
-        .put("learningRate", 1e-3)
-        .put("epochs", 5)
-        .put("effectiveBatch", 4)
-        .put("microBatch", 4);
-    ObjectNode policy = job.putObject("policy");
-    policy
-        .putArray("floors")
-        .addObject()
-        .put("metricId", "tofu.model_utility@1")
-        .put("maxRelativeDrop", 0.1);
-    policy.put("probeEvery", 0).put("fullEvery", 5).put("onBreach", "HALT");
     return job;
   }
 

@@ -86,12 +86,21 @@ public final class DemoPlan {
 
   /** An UNLEARN job of {@code run} from the target model, measured against the retain model. */
   static ObjectNode unlearn(Run run, ModelRef target, ModelRef retain) {
+    return unlearn(run.method(), SPLIT, run.onBreach(), target, retain);
+  }
+
+  /**
+   * The demo's controlled UNLEARN job (its hyperparameters, floor and evaluation cadence) of any
+   * method on any built-in forget split: what benchmarks of the loop run.
+   */
+  public static ObjectNode unlearn(
+      String method, String split, String onBreach, ModelRef target, ModelRef retain) {
     ObjectNode job = JSON.createObjectNode();
     job.put("kind", "UNLEARN");
-    job.put("method", run.method());
+    job.put("method", method);
     ObjectNode dataset = job.putObject("dataset");
     dataset.put("source", "builtin");
-    dataset.put("split", SPLIT);
+    dataset.put("split", split);
     job.putObject("startModel").put("uri", target.uri()).put("sha256", target.sha256());
     job.putObject("retainModel").put("uri", retain.uri()).put("sha256", retain.sha256());
     ObjectNode hp = job.putObject("hyperparameters");
@@ -107,7 +116,7 @@ public final class DemoPlan {
         .put("maxRelativeDrop", MAX_UTILITY_DROP);
     policy.put("probeEvery", 0);
     policy.put("fullEvery", 5);
-    policy.put("onBreach", run.onBreach());
+    policy.put("onBreach", onBreach);
     policy.put("mixMaxIterations", MIX_ITERATIONS);
     return job;
   }
