@@ -40,8 +40,33 @@ import torch  # noqa: E402
 
 from lethe_model import LlamaConfig, LlamaModel, TokenBatch, Trainer, generate  # noqa: E402
 
-NOMINAL_PEAK = 2 * 2.7e9 * 64  # MachineStats.NOMINAL_FP32_PEAK
-MEASURED_GEMM_PEAK = 343e9      # MachineStats.MEASURED_GEMM_PEAK (DJL/libtorch 2.7.1, n=1024, 2 threads)
+
+
+def nominal_peak():
+    """io.lethe.ml.bench.CpuPeak's rule: cores x cpu MHz x fp32 FLOP/cycle from the vector flags."""
+    info = {}
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if ":" in line:
+                k, v = (x.strip() for x in line.split(":", 1))
+                info.setdefault(k, v)
+    flags = set(info.get("flags", "").split())
+    per_cycle = 64 if "avx512f" in flags else 32 if {"avx2", "fma"} <= flags else 8
+    per_cycle = int(os.environ.get("LETHE_FP32_FLOPS_PER_CYCLE", per_cycle))
+    return os.cpu_count() * float(info.get("cpu MHz", "0")) * 1e6 * per_cycle, info.get("model name", "?")
+
+
+def measured_gemm(n=1024, runs=10):
+    """Median fp32 GEMM rate at n on this process's threads, as MachineStats.measuredGemmFlops does."""
+    a, b = torch.randn(n, n), torch.randn(n, n)
+    for _ in range(3):
+        torch.mm(a, b)
+    ts = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        torch.mm(a, b)
+        ts.append(time.perf_counter() - t0)
+    return 2.0 * n ** 3 / median(ts)
 
 
 def loadavg():
@@ -75,6 +100,10 @@ def main():
         ids[:, 0] = 1
         rows = [{"input_ids": r, "attention_mask": [1] * seq, "labels": [-100] + r[1:]} for r in ids.tolist()]
         source = "torch-seeded random weights and batch"
+    nominal, cpu_name = nominal_peak()
+    gemm = measured_gemm()
+    print("machine: %s, nominal %.0f GFLOP/s; GEMM n=1024 on this run's threads: %.1f GFLOP/s; OpenBLAS core %s" % (
+        cpu_name, nominal / 1e9, gemm / 1e9, os.environ.get("OPENBLAS_CORETYPE", "auto-detected")))
     c = model.config
     params = sum(p.numel() for _, p in model.named_hf_parameters())
     print("PyTorch %s eager, %d thread(s) (torch.get_num_threads %d, OPENBLAS_NUM_THREADS %s); %s" % (
@@ -104,11 +133,11 @@ def main():
           " %.0f tokens/s, loss %.3f" % (batch, seq, steps, med * 1e3, best * 1e3, max(seconds) * 1e3,
                                          tokens / med, loss))
     for label, t in (("median", med), ("best", best)):
-        print("  %s step: 6N %.1f GFLOP/s = MFU %.1f%% of nominal 346, %.1f%% of GEMM 343; 6N+attn %.1f GFLOP/s"
-              " = %.1f%% / %.1f%%" % (label, flops6n / t / 1e9, 100 * flops6n / t / NOMINAL_PEAK,
-                                      100 * flops6n / t / MEASURED_GEMM_PEAK, (flops6n + attention) / t / 1e9,
-                                      100 * (flops6n + attention) / t / NOMINAL_PEAK,
-                                      100 * (flops6n + attention) / t / MEASURED_GEMM_PEAK))
+        print("  %s step: 6N %.1f GFLOP/s = MFU %.1f%% of nominal %.0f, %.1f%% of GEMM %.0f; 6N+attn %.1f GFLOP/s"
+              " = %.1f%% / %.1f%%" % (label, flops6n / t / 1e9, 100 * flops6n / t / nominal, nominal / 1e9,
+                                      100 * flops6n / t / gemm, gemm / 1e9, (flops6n + attention) / t / 1e9,
+                                      100 * (flops6n + attention) / t / nominal,
+                                      100 * (flops6n + attention) / t / gemm))
     # with 1 thread every op (and OpenBLAS) runs on this thread: its CPU time is the step's work without
     # the time other processes took the core away
     print("  calling-thread CPU time per step: median %.1f ms (min %.1f)" % (median(cpu) * 1e3, min(cpu) * 1e3))
@@ -137,7 +166,8 @@ def main():
         rss = [l.split(":", 1)[1].strip() for l in f if l.startswith("VmHWM")]
     print("peak RSS: " + (rss[0] if rss else "n/a"))
     print("RESULT " + json.dumps({
-        "engine": "pytorch-" + torch.__version__, "threads": ARGS.threads, "batch": batch, "seq": seq,
+        "engine": "pytorch-" + torch.__version__, "threads": ARGS.threads,
+        "nominal_gflops": nominal / 1e9, "gemm_gflops": gemm / 1e9, "batch": batch, "seq": seq,
         "vocab": vocab, "params": params, "median_ms": med * 1e3, "best_ms": best * 1e3,
         "cpu_median_ms": median(cpu) * 1e3, "cpu_best_ms": min(cpu) * 1e3,
         "tokens_per_s": tokens / med, "gflops_6n_attn": (flops6n + attention) / med / 1e9,

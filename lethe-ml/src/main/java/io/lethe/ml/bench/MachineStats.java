@@ -1,5 +1,6 @@
 package io.lethe.ml.bench;
 
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,21 +12,29 @@ import java.nio.file.Path;
  */
 public final class MachineStats {
 
-  /**
-   * Nominal fp32 peak: 2 cores × 2.7 GHz (the clock {@code /proc/cpuinfo} reports) × 64 FLOP/cycle
-   * (two AVX-512 FMA units × 16 fp32 lanes × 2 FLOP). A lower bound of the real peak: the GEMM
-   * benchmark has measured up to 361 GFLOP/s, so the cores run above 2.7 GHz under load. (The
-   * project's earlier figure, 2.1 GHz → 269 GFLOP/s, is below what a GEMM achieves here.)
-   */
-  public static final double NOMINAL_FP32_PEAK = 2 * 2.7e9 * 64;
-
-  /**
-   * fp32 GEMM rate measured through DJL/libtorch with {@link GemmBenchmark} (n = 1024, 2 threads,
-   * median, quiet machine): the practical ceiling for a model made of matrix multiplies.
-   */
-  public static final double MEASURED_GEMM_PEAK = 343e9;
+  private static double measuredGemm = Double.NaN;
 
   private MachineStats() {}
+
+  /** The nominal fp32 peak of the machine this JVM runs on ({@code /proc/cpuinfo}). */
+  public static CpuPeak cpu() {
+    return CpuPeak.detect();
+  }
+
+  /**
+   * The fp32 GEMM rate (FLOP/s, n = {@value GemmBenchmark#CALIBRATION_SIZE}, median of 10) measured
+   * once per JVM on the engine's thread setting: the practical ceiling an MFU is read against,
+   * taken on the machine and threads of the benchmark that quotes it rather than copied from
+   * another run (the project has run on more than one kind of CPU).
+   */
+  public static synchronized double measuredGemmFlops() {
+    if (Double.isNaN(measuredGemm)) {
+      try (NDManager manager = NDManager.newBaseManager()) {
+        measuredGemm = GemmBenchmark.medianFlops(manager, GemmBenchmark.CALIBRATION_SIZE, 10);
+      }
+    }
+    return measuredGemm;
+  }
 
   /** The 1/5/15-minute load averages from {@code /proc/loadavg}, or {@code n/a}. */
   public static String loadAverage() {

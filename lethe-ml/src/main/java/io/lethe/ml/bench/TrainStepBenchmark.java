@@ -26,16 +26,14 @@ import java.util.SplittableRandom;
  * with {@code exec:java} or a plain java command line.
  *
  * <p>MFU = 6 · N · tokens / time (N = all parameters, the brief's definition) against the nominal
- * fp32 peak ({@link MachineStats#NOMINAL_FP32_PEAK}, 346 GFLOP/s) and the measured GEMM rate
- * ({@link MachineStats#MEASURED_GEMM_PEAK}, 343 GFLOP/s); a second figure adds PaLM's attention
- * term 12 · L · d · T per token.
+ * fp32 peak of this machine ({@link CpuPeak}, all cores) and against the GEMM rate measured at the
+ * start of the run on the same threads ({@link GemmBenchmark#medianFlops}, n = 1024): the ceiling a
+ * model made of matrix multiplies can reach here. A second figure adds PaLM's attention term 12 · L
+ * · d · T per token.
  *
  * <p>Arguments (all optional): {@code batch seq vocab steps genBatch promptLen newTokens}.
  */
 public final class TrainStepBenchmark {
-
-  private static final double NOMINAL_PEAK = MachineStats.NOMINAL_FP32_PEAK;
-  private static final double MEASURED_GEMM_PEAK = MachineStats.MEASURED_GEMM_PEAK;
 
   private TrainStepBenchmark() {}
 
@@ -63,6 +61,16 @@ public final class TrainStepBenchmark {
           params,
           model.device(),
           Runtime.getRuntime().availableProcessors());
+
+      CpuPeak peak = MachineStats.cpu();
+      double gemm = MachineStats.measuredGemmFlops();
+      System.out.printf(
+          Locale.ROOT,
+          "machine: %s; GEMM n=%d on this run's threads: %.1f GFLOP/s%n",
+          peak.describe(),
+          GemmBenchmark.CALIBRATION_SIZE,
+          gemm / 1e9);
+      double nominalPeak = peak.flops();
 
       List<EncodedExample> data = randomBatch(batch, seq, vocab, 99);
       CausalLmTrainer trainer =
@@ -103,15 +111,17 @@ public final class TrainStepBenchmark {
         double t = label.equals("median") ? median : min(seconds);
         System.out.printf(
             Locale.ROOT,
-            "  %s step: 6N %.1f GFLOP/s = MFU %.1f%% of nominal 346 GFLOP/s, %.1f%% of measured GEMM"
-                + " 343 GFLOP/s; 6N + attention (12·L·d·T per token) %.1f GFLOP/s = %.1f%% / %.1f%%%n",
+            "  %s step: 6N %.1f GFLOP/s = MFU %.1f%% of nominal %.0f GFLOP/s, %.1f%% of measured GEMM"
+                + " %.0f GFLOP/s; 6N + attention (12·L·d·T per token) %.1f GFLOP/s = %.1f%% / %.1f%%%n",
             label,
             flops6n / t / 1e9,
-            100 * flops6n / t / NOMINAL_PEAK,
-            100 * flops6n / t / MEASURED_GEMM_PEAK,
+            100 * flops6n / t / nominalPeak,
+            nominalPeak / 1e9,
+            100 * flops6n / t / gemm,
+            gemm / 1e9,
             (flops6n + attention) / t / 1e9,
-            100 * (flops6n + attention) / t / NOMINAL_PEAK,
-            100 * (flops6n + attention) / t / MEASURED_GEMM_PEAK);
+            100 * (flops6n + attention) / t / nominalPeak,
+            100 * (flops6n + attention) / t / gemm);
       }
       // with 1 PyTorch thread every op runs on this thread: its CPU time is the step's work without
       // the time other processes took the core away (a load-robust figure on a shared machine)

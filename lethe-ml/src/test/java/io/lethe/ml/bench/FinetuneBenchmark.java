@@ -93,6 +93,8 @@ public final class FinetuneBenchmark {
           run.summary().lastEpochLoss(),
           run.loadAverageAfter());
       double total = run.modelFlops() + run.attentionFlops();
+      double nominal = MachineStats.cpu().flops();
+      double gemm = MachineStats.measuredGemmFlops();
       System.out.printf(
           Locale.ROOT,
           "  FLOPs: 6·N·computed %.3g + attention %.3g = %.3g; %.1f GFLOP/s (6N only %.1f) ="
@@ -103,12 +105,12 @@ public final class FinetuneBenchmark {
           total,
           total / s / 1e9,
           run.modelFlops() / s / 1e9,
-          100 * total / s / MachineStats.NOMINAL_FP32_PEAK,
-          MachineStats.NOMINAL_FP32_PEAK / 1e9,
-          100 * total / s / MachineStats.MEASURED_GEMM_PEAK,
-          MachineStats.MEASURED_GEMM_PEAK / 1e9,
-          100 * run.modelFlops() / s / MachineStats.NOMINAL_FP32_PEAK,
-          100 * run.modelFlops() / s / MachineStats.MEASURED_GEMM_PEAK);
+          100 * total / s / nominal,
+          nominal / 1e9,
+          100 * total / s / gemm,
+          gemm / 1e9,
+          100 * run.modelFlops() / s / nominal,
+          100 * run.modelFlops() / s / gemm);
     }
     System.out.printf(
         Locale.ROOT,

@@ -11,6 +11,7 @@ import io.lethe.data.encoding.PromptTemplate;
 import io.lethe.data.sampling.ForgetItemSampler;
 import io.lethe.data.text.ByteLevelBpeTrainer;
 import io.lethe.data.text.HfTextTokenizer;
+import io.lethe.ml.bench.MachineStats;
 import io.lethe.ml.model.LlamaConfig;
 import io.lethe.ml.model.LlamaModel;
 import io.lethe.ml.training.AdamW;
@@ -46,18 +47,16 @@ import java.util.Locale;
  * <p>Per method: ms per optimizer step (median over the measured steps), real tokens read by the
  * trained model per second, forward passes per micro-batch of the trained and of the frozen
  * reference model (NPO, DPO, KL pay a forward of the reference for each slot they compare), and MFU
- * = (6·N·P_trained + 2·N·P_reference) / time against the theoretical fp32 peak of the 2-core
- * machine (269 GFLOP/s) and the measured GEMM peak (255 GFLOP/s, shared/docs/stack.md), where P
- * counts the positions each model computed (padding included: it is computed) and N all parameters.
+ * = (6·N·P_trained + 2·N·P_reference) / time against the nominal fp32 peak of this machine ({@link
+ * MachineStats#cpu()}) and the GEMM rate measured on the same threads ({@link
+ * MachineStats#measuredGemmFlops()}), where P counts the positions each model computed (padding
+ * included: it is computed) and N all parameters.
  *
  * <p>Arguments (all optional): {@code presets measuredSteps warmupSteps methods threads}, e.g.
  * {@code micro,tiny 5 2 all 1} ({@code all} = FINETUNE and every method; threads 0 = PyTorch's
  * default of one per core).
  */
 public final class MethodBenchmark {
-
-  private static final double THEORETICAL_PEAK = 2 * 2.1e9 * 64;
-  private static final double MEASURED_GEMM_PEAK = 255e9;
 
   private MethodBenchmark() {}
 
@@ -94,6 +93,7 @@ public final class MethodBenchmark {
         Runtime.getRuntime().availableProcessors(),
         threads > 0 ? threads : JniUtils.getNumThreads(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.println("machine: " + MachineStats.cpu().describe());
     HfTextTokenizer loaded;
     try {
       loaded = HfTextTokenizer.load(new ByteLevelBpeTrainer().trainAndSave(data.texts(), dir));
@@ -199,8 +199,8 @@ public final class MethodBenchmark {
           forwards,
           median * 1000,
           stats.tokens() / stats.seconds(),
-          100 * flopsPerSecond / THEORETICAL_PEAK,
-          100 * flopsPerSecond / MEASURED_GEMM_PEAK);
+          100 * flopsPerSecond / MachineStats.cpu().flops(),
+          100 * flopsPerSecond / MachineStats.measuredGemmFlops());
     }
   }
 
