@@ -103,7 +103,7 @@ def main():
     nominal, cpu_name = nominal_peak()
     gemm = measured_gemm()
     print("machine: %s, nominal %.0f GFLOP/s; GEMM n=1024 on this run's threads: %.1f GFLOP/s; OpenBLAS core %s" % (
-        cpu_name, nominal / 1e9, gemm / 1e9, os.environ.get("OPENBLAS_CORETYPE", "auto-detected")))
+        cpu_name, nominal / 1e9, gemm / 1e9, os.environ.get("PEER_OPENBLAS_CORE", os.environ.get("OPENBLAS_CORETYPE", "?"))))
     c = model.config
     params = sum(p.numel() for _, p in model.named_hf_parameters())
     print("PyTorch %s eager, %d thread(s) (torch.get_num_threads %d, OPENBLAS_NUM_THREADS %s); %s" % (

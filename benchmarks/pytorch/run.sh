@@ -26,11 +26,30 @@ OUT="${OUT:-$HERE/target}"
 export DJL_OFFLINE=true
 
 if [[ ! -x "$PY" ]] || ! "$PY" -c 'import torch' 2>/dev/null; then
-  echo "skipped: $PY has no torch (install Debian's python3-torch and libopenblas0-pthread to run this tier)"
+  echo "skipped: $PY has no torch (install Debian's python3-torch and libopenblas0-openmp (or -pthread) to run this tier)"
   exit 0
 fi
 mkdir -p "$OUT"
 
+# The peer runs the kernels OpenBLAS picks for this CPU. An inherited OPENBLAS_CORETYPE would override that
+# choice: this workplace's sessions export OPENBLAS_CORETYPE=Haswell (and OPENBLAS_L2_SIZE), which forces AVX2
+# kernels on an AVX-512 CPU (181 vs 359 GFLOP/s at n = 2048 on 2 cores, AMD EPYC Zen 5), so both are dropped;
+# PEER_OPENBLAS_CORETYPE forces a core on purpose.
+unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
+if [[ -n "${PEER_OPENBLAS_CORETYPE:-}" ]]; then
+  export OPENBLAS_CORETYPE="$PEER_OPENBLAS_CORETYPE"
+fi
+# Debian's torch runs its own ops on OpenMP threads; OpenBLAS's pthread build (Debian's default libblas.so.3)
+# then keeps a second pool of busy-waiting threads, and at 2 threads on 2 cores the two pools fight: measured
+# here, PyTorch's median step 873-978 ms with the pthread build against a best of 682-695 ms. OpenBLAS's own
+# advice for OpenMP programs is its OpenMP build, which shares the pool: the peer uses it when it is installed
+# (libopenblas0-openmp), without changing the system's choice. PEER_BLAS=pthread keeps the default.
+if [[ "${PEER_BLAS:-openmp}" == openmp && -e /usr/lib/x86_64-linux-gnu/openblas-openmp/libblas.so.3 ]]; then
+  export LD_LIBRARY_PATH="/usr/lib/x86_64-linux-gnu/openblas-openmp${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  echo "BLAS of the peer: OpenBLAS, OpenMP build"
+else
+  echo "BLAS of the peer: libblas.so.3 as the system resolves it (PEER_BLAS=${PEER_BLAS:-openmp})"
+fi
 # Debian's torch calls libblas.so.3, which is netlib's reference BLAS unless libopenblas0-pthread is installed:
 # seen here, a 20x slower training step (9.6 s vs 0.49 s) that measures the BLAS package, not PyTorch.
 core="$(OPENBLAS_VERBOSE=2 "$PY" -c 'import torch; torch.mm(torch.ones(64, 64), torch.ones(64, 64))' 2>&1 \
@@ -39,19 +58,8 @@ if [[ -z "$core" ]]; then
   echo "libblas.so.3 is not OpenBLAS (reference BLAS?): install Debian's libopenblas0-pthread" >&2
   exit 1
 fi
-# OpenBLAS 0.3.21 (Debian 12) predates AMD Zen 5 (cpu family 26) and falls back to its Haswell (AVX2) kernels
-# there: 181 vs 359 GFLOP/s at n = 2048 on 2 cores. On a CPU with avx512f that it does not map to AVX-512
-# kernels, use its Cooperlake (SkylakeX-family) kernels so the peer runs the best GEMM its BLAS has;
-# OPENBLAS_CORETYPE set by the caller wins.
-if [[ -z "${OPENBLAS_CORETYPE:-}" ]] && grep -qw avx512f /proc/cpuinfo; then
-  case "$core" in
-    SkylakeX | Cooperlake | SapphireRapids) ;;
-    *)
-      export OPENBLAS_CORETYPE=Cooperlake
-      echo "OpenBLAS picked its $core kernels on an AVX-512 CPU: running the peer with OPENBLAS_CORETYPE=Cooperlake"
-      ;;
-  esac
-fi
+export PEER_OPENBLAS_CORE="$core"
+echo "OpenBLAS kernels of the peer: $core"
 
 # lethe-ml classes and its runtime classpath (never `install`: that would overwrite shared SNAPSHOTs)
 cd "$ROOT"

@@ -86,6 +86,14 @@ public final class ResultsMarkdown {
             ResultsPlan.BATCH,
             ResultsPlan.FULL_EVERY));
     row(md, "runtime", "Java " + info.javaVersion() + ", DJL / PyTorch on CPU");
+    row(
+        md,
+        "machine",
+        info.cpu()
+            + ", "
+            + info.cores()
+            + " cores (numbers are bit-reproducible on this kind of CPU, not across kinds:"
+            + " docs/BENCHMARKS.md)");
     md.append('\n');
 
     md.append("## What the runs are\n\n");

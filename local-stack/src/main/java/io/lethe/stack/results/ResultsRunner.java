@@ -145,7 +145,8 @@ public final class ResultsRunner {
             loadSummary(),
             Runtime.getRuntime().availableProcessors(),
             description,
-            System.getProperty("java.version"));
+            System.getProperty("java.version"),
+            RunInfo.thisCpu());
     store.save(runs, self, vocabularySize(target), info);
     out.printf("All %d jobs ended after %s%n", submitted.size(), since(startNanos));
   }

@@ -58,6 +58,7 @@ public final class ResultsStore {
       i.put("cores", info.cores());
       i.put("dataset", info.dataset());
       i.put("javaVersion", info.javaVersion());
+      i.put("cpu", info.cpu());
       manifest.put("vocabularySize", vocabularySize);
       ArrayNode list = manifest.putArray("runs");
       for (Entry e : runs) {
@@ -92,7 +93,8 @@ public final class ResultsStore {
               load,
               i.path("cores").asInt(),
               i.path("dataset").asText(),
-              i.path("javaVersion").asText());
+              i.path("javaVersion").asText(),
+              i.path("cpu").asText(RunInfo.CPU_NOT_RECORDED));
       List<RunRecord> runs = new ArrayList<>();
       for (JsonNode e : manifest.path("runs")) {
         runs.add(read(e));

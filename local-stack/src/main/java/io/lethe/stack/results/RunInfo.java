@@ -1,5 +1,10 @@
 package io.lethe.stack.results;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
 /**
  * How a results run went, for the record in RESULTS.md.
  *
@@ -11,6 +16,8 @@ package io.lethe.stack.results;
  * @param cores available processors
  * @param dataset what the data was, in words
  * @param javaVersion the JVM's version
+ * @param cpu the CPU the stack ran on ({@link #thisCpu()}): the same seeded run is bit-identical on
+ *     one kind of CPU, not across kinds (docs/BENCHMARKS.md, "Two machines behind one kind")
  */
 public record RunInfo(
     String command,
@@ -20,10 +27,45 @@ public record RunInfo(
     double[] load,
     int cores,
     String dataset,
-    String javaVersion) {
+    String javaVersion,
+    String cpu) {
+
+  /** Recorded for runs stored before the CPU was. */
+  public static final String CPU_NOT_RECORDED = "not recorded";
 
   /** {@code 27 min 04 s}. */
   public String wallTime() {
     return String.format("%d min %02d s", wallSeconds / 60, wallSeconds % 60);
+  }
+
+  /**
+   * This machine's CPU as {@code /proc/cpuinfo} names it ({@code AMD EPYC, family 26 model 2}). The
+   * launcher has no ML dependency, so it reads the three fields itself rather than through
+   * lethe-ml's {@code CpuPeak}.
+   */
+  public static String thisCpu() {
+    Path cpuinfo = Path.of("/proc/cpuinfo");
+    if (!Files.isReadable(cpuinfo)) {
+      return System.getProperty("os.arch");
+    }
+    try {
+      List<String> lines = Files.readAllLines(cpuinfo);
+      return field(lines, "model name")
+          + ", family "
+          + field(lines, "cpu family")
+          + " model "
+          + field(lines, "model");
+    } catch (IOException e) {
+      return System.getProperty("os.arch");
+    }
+  }
+
+  private static String field(List<String> lines, String key) {
+    return lines.stream()
+        .map(l -> l.split(":", 2))
+        .filter(kv -> kv.length == 2 && kv[0].trim().equals(key))
+        .map(kv -> kv[1].trim())
+        .findFirst()
+        .orElse("?");
   }
 }

@@ -79,7 +79,8 @@ final class Fixtures {
         new double[] {1, 2, 3},
         2,
         "built-in",
-        "17");
+        "17",
+        "AMD EPYC, family 26 model 2");
   }
 
   static ResultsData data(RunRecord retainSelf, RunRecord... runs) {
