@@ -1,5 +1,7 @@
 package io.lethe.stack.results;
 
+import java.util.Locale;
+
 /**
  * How a results run went, for the record in RESULTS.md.
  *
@@ -21,6 +23,31 @@ public record RunInfo(
     int cores,
     String dataset,
     String javaVersion) {
+
+  /**
+   * What the data was, without how the reference models were obtained (the description's first
+   * clause): reports of the same data agree on it, whichever run built the models.
+   */
+  public String dataKey() {
+    return dataKeyOf(dataset);
+  }
+
+  /** {@link #dataKey()} of a data description. */
+  public static String dataKeyOf(String dataset) {
+    int cut = dataset.indexOf(';');
+    return (cut < 0 ? dataset : dataset.substring(0, cut)).trim();
+  }
+
+  /** {@code min 2.76 / mean 9.25 / max 18.70 on 2 cores}. */
+  public String loadSummary() {
+    return String.format(
+        Locale.ROOT,
+        "min %.2f / mean %.2f / max %.2f on %d cores",
+        load[0],
+        load[1],
+        load[2],
+        cores);
+  }
 
   /** {@code 27 min 04 s}. */
   public String wallTime() {
