@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lethe.data.EvalSet;
 import io.lethe.data.UnlearningBenchmark;
 import io.lethe.generator.config.GeneratorConfig;
+import io.lethe.generator.service.EvaluationDatasets;
 import io.lethe.infra.test.InjectKafkaCompanion;
 import io.lethe.infra.test.LetheInfraTestResource;
 import io.lethe.infra.test.PrometheusScrape;
 import io.lethe.ml.checkpoint.Checkpoint;
 import io.lethe.schemas.Topics;
 import io.lethe.schemas.domain.AnswerScore;
+import io.lethe.schemas.domain.DatasetRef;
 import io.lethe.schemas.domain.EvaluationKind;
 import io.lethe.schemas.domain.EvaluationPlan;
 import io.lethe.schemas.domain.GenerationItem;
@@ -204,6 +206,23 @@ class GenerationFlowTest {
     assertThat(metric("lethe_generation_shards_published_total", cached) - cachedBefore)
         .as("step 2's retain shards come from the cache")
         .isEqualTo(forgetShards);
+  }
+
+  @Test
+  void aContinualTaskIsEvaluatedOnItsOwnForgetRows() {
+    String jobId = "flow-task-" + UUID.randomUUID();
+    Checkpoint candidate = MicroCheckpoints.save(config.checkpointRoot(), jobId, 1, 51L);
+    DatasetRef task2 = MicroCheckpoints.task(2);
+    EvaluationPlan plan = new EvaluationPlan(EvaluationKind.FULL, List.of("forget"), 300, 10, null);
+
+    send(MicroCheckpoints.event(jobId, 1, candidate, candidate.modelSha256(), plan, task2));
+    List<GenerationEvent> shards = shardsOf(jobId, 1, 1);
+
+    // 8 rows, forget10 = 1 row per task: task 2 forgets row 6, task 1 (the split) row 7
+    assertThat(EvaluationDatasets.sourceOf(task2).load().name()).endsWith("/forget10/task2");
+    assertThat(shards.stream().flatMap(s -> s.items().stream()).map(GenerationItem::question))
+        .containsExactly(benchmark.training().get(6).question())
+        .doesNotContain(benchmark.forget().get(0).question());
   }
 
   @Test

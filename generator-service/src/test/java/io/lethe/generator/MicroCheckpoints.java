@@ -68,9 +68,33 @@ public final class MicroCheckpoints {
     }
   }
 
+  /** {@link #DATA}'s continual task {@code task} (same rows, another forget block). */
+  public static DatasetRef task(int task) {
+    return new DatasetRef(
+        DATA.source(),
+        DATA.path(),
+        DATA.split(),
+        DATA.seed(),
+        DATA.authors(),
+        DATA.questionsPerAuthor(),
+        DATA.trainOn(),
+        task);
+  }
+
   /** A checkpoint event of {@code checkpoint} on {@link #DATA}, claiming {@code sha256}. */
   public static CheckpointEvent event(
       String jobId, int step, Checkpoint checkpoint, String sha256, EvaluationPlan plan) {
+    return event(jobId, step, checkpoint, sha256, plan, DATA);
+  }
+
+  /** A checkpoint event of {@code checkpoint} on {@code dataset}, claiming {@code sha256}. */
+  public static CheckpointEvent event(
+      String jobId,
+      int step,
+      Checkpoint checkpoint,
+      String sha256,
+      EvaluationPlan plan,
+      DatasetRef dataset) {
     return new CheckpointEvent(
         UUID.randomUUID(),
         CheckpointEvent.SCHEMA_VERSION,
@@ -87,7 +111,7 @@ public final class MicroCheckpoints {
         1024L,
         0.5,
         null,
-        DATA,
+        dataset,
         plan,
         10);
   }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
  * @param seed generator seed (builtin; default {@value #DEFAULT_SEED})
  * @param authors generated authors (builtin; default {@value #DEFAULT_AUTHORS})
  * @param questionsPerAuthor questions per author (builtin; default {@value #DEFAULT_QUESTIONS})
+ * @param task continual task ({@link ForgetTask}; null = 1, the split's usual forget set)
  */
 public record BenchmarkSource(
     String source,
@@ -25,15 +26,34 @@ public record BenchmarkSource(
     String split,
     Long seed,
     Integer authors,
-    Integer questionsPerAuthor) {
+    Integer questionsPerAuthor,
+    Integer task) {
 
   public static final long DEFAULT_SEED = 1001L;
   public static final int DEFAULT_AUTHORS = 20;
   public static final int DEFAULT_QUESTIONS = 10;
 
-  /** Builds the benchmark; the same source always gives the same rows. */
+  /** The source of task 1, the split's usual forget set. */
+  public BenchmarkSource(
+      String source,
+      String path,
+      String split,
+      Long seed,
+      Integer authors,
+      Integer questionsPerAuthor) {
+    this(source, path, split, seed, authors, questionsPerAuthor, null);
+  }
+
+  /**
+   * Builds the benchmark; the same source always gives the same rows.
+   *
+   * @throws IllegalArgumentException if the source names data that does not exist (unknown source
+   *     or split, no TOFU directory, a task beyond the data)
+   */
   public UnlearningBenchmark load() {
-    ForgetSplit forgetSplit = ForgetSplit.parse(split == null ? "forget10" : split);
+    ForgetTask forgetTask =
+        new ForgetTask(
+            ForgetSplit.parse(split == null ? "forget10" : split), task == null ? 1 : task);
     if ("tofu".equals(source)) {
       if (path == null || path.isBlank()) {
         throw new IllegalArgumentException("a tofu dataset needs a path");
@@ -43,7 +63,7 @@ public record BenchmarkSource(
         throw new IllegalArgumentException("TOFU directory " + dir + " does not exist");
       }
       try {
-        return UnlearningBenchmark.fromTofu(new TofuReader(dir), forgetSplit);
+        return UnlearningBenchmark.fromTofu(new TofuReader(dir), forgetTask);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read TOFU data from " + dir, e);
       }
@@ -54,7 +74,7 @@ public record BenchmarkSource(
               authors == null ? DEFAULT_AUTHORS : authors,
               questionsPerAuthor == null ? DEFAULT_QUESTIONS : questionsPerAuthor)
           .generate()
-          .toBenchmark(forgetSplit);
+          .toBenchmark(forgetTask);
     }
     throw new IllegalArgumentException("unknown dataset source " + source + " (builtin or tofu)");
   }
@@ -68,6 +88,7 @@ public record BenchmarkSource(
         String.valueOf(split),
         String.valueOf(seed),
         String.valueOf(authors),
-        String.valueOf(questionsPerAuthor));
+        String.valueOf(questionsPerAuthor),
+        String.valueOf(task == null ? 1 : task));
   }
 }

@@ -1,11 +1,15 @@
 package io.lethe.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lethe.data.tofu.TofuReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +58,27 @@ class UnlearningBenchmarkTest {
       assertThat(b.forget()).hasSize(split.forgetCount(4000));
       assertThat(b.forget().size() + b.retain().size()).isEqualTo(4000);
     }
+  }
+
+  @Test
+  void tofuContinualTasksOfForget01() throws IOException {
+    TofuReader reader = tofu();
+    List<QaItem> full = reader.read(io.lethe.data.tofu.TofuSplit.FULL);
+    Set<QaItem> union = new HashSet<>();
+    for (int t = 1; t <= 10; t++) {
+      UnlearningBenchmark b =
+          UnlearningBenchmark.fromTofu(reader, new ForgetTask(ForgetSplit.FORGET01, t));
+      assertThat(b.forget()).hasSize(40).isEqualTo(full.subList(4000 - 40 * t, 4040 - 40 * t));
+      assertThat(b.retain()).isEqualTo(full.subList(0, 4000 - 40 * t));
+      assertThat(b.evalSet(EvalSet.FORGET).stream().map(QaItem::question).toList())
+          .isEqualTo(b.forget().stream().map(QaItem::question).toList());
+      union.addAll(b.forget());
+    }
+    // the same set as sail-sg's forget01 tasks 1..10 (continual_task_index.json): rows 3600..3999
+    assertThat(union).containsExactlyInAnyOrderElementsOf(full.subList(3600, 4000));
+    assertThatThrownBy(
+            () -> UnlearningBenchmark.fromTofu(reader, new ForgetTask(ForgetSplit.FORGET01, 11)))
+        .hasMessageContaining("forget01 has tasks 1..10");
   }
 
   @Test

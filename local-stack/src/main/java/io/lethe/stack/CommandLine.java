@@ -1,6 +1,7 @@
 package io.lethe.stack;
 
 import io.lethe.stack.results.ResultsOptions;
+import io.lethe.stack.results.ResultsPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -30,8 +31,9 @@ public record CommandLine(Command command, StackConfig config, ResultsOptions re
      */
     DEMO,
     /**
-     * Start the stack, run every method of methods.md §7 uncontrolled and controlled, write
-     * docs/RESULTS.md with tables, plots and the verdict on each claim, stop.
+     * Start the stack, run every method of methods.md §7 uncontrolled and controlled and the
+     * continual sequences, write docs/RESULTS.md with tables, plots and the verdict on each claim,
+     * stop.
      */
     RESULTS,
     /**
@@ -53,8 +55,10 @@ public record CommandLine(Command command, StackConfig config, ResultsOptions re
           "          run GA+GD under a utility floor that trips, ME+GD and IDK+AP; print a comparison",
           "          and write HTML reports to <data-dir>/reports; then stop",
           "  results start the stack, run GA, GA+GD, GA+KL, NPO+GD, ME+GD, IDK+GD, IDK+AP, DPO+GD each",
-          "          uncontrolled and under a utility floor, check the claims of methods.md §7 and write",
-          "          <out>/RESULTS.md with tables and PNG plots in <out>/results/; then stop",
+          "          uncontrolled and under a utility floor, and GA+GD, ME+GD, IDK+AP continually over",
+          "          forget01 tasks 1..10; add the reports to <out>/results/reports, check the claims of",
+          "          methods.md §7 on every stored report and write <out>/RESULTS.md with tables and",
+          "          PNG plots in <out>/results/; then stop",
           "  status  show which parts of the stack answer on the configured ports",
           "  token   print a development token of the job API (tenant local, every role), creating",
           "          the key pair in <data-dir>/auth on first use; up and demo print and use one too",
@@ -87,6 +91,12 @@ public record CommandLine(Command command, StackConfig config, ResultsOptions re
               + ResultsOptions.DEFAULT_AUTHORS
               + ", 10 % of them forgotten)",
           "  --methods M1,M2,...          a subset of the methods, e.g. GA+GD,ME+GD (default: all)",
+          "  --only main|continual        run one part: the single runs of claims 1-7, or the",
+          "                               continual sequences of claim 8 (default: both); the",
+          "                               reports of earlier runs stay and the document uses all",
+          "  --tasks N                    continual tasks per method (default "
+              + ResultsPlan.CONTINUAL_TASKS
+              + "; fewer is a smoke run)",
           "  --parallel N                 unlearning jobs at once (default "
               + ResultsOptions.DEFAULT_PARALLEL
               + ")",

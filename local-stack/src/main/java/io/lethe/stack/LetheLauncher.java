@@ -141,7 +141,8 @@ public final class LetheLauncher {
               Duration.ofHours(4),
               options)
           .run(ResultsDocument.store(outDirectory), command, commit, start, startedAt);
-    } catch (StackStartException | DemoException e) {
+    } catch (StackStartException | DemoException | IllegalStateException e) {
+      // IllegalStateException: the stored reports are of other data (checked before any job)
       err.println("lethe results: " + e.getMessage());
       return 1;
     } finally {

@@ -3,6 +3,7 @@ package io.lethe.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lethe.stack.results.ResultsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -148,6 +149,23 @@ class CommandLineTest {
     assertThat(cl.config().servicePort(LetheService.ORCHESTRATOR)).isEqualTo(8180);
     assertThat(parse("results").results().outDirectory(REPO)).isEqualTo(REPO.resolve("docs"));
     assertThat(parse("results").results().methods()).hasSize(8);
+  }
+
+  @Test
+  void resultsRunsBothPartsUnlessOnlyOneIsAsked() throws UsageException {
+    var defaults = parse("results").results();
+    assertThat(defaults.runs(ResultsOptions.Part.MAIN)).isTrue();
+    assertThat(defaults.runs(ResultsOptions.Part.CONTINUAL)).isTrue();
+    assertThat(defaults.tasks()).isEqualTo(10);
+
+    var continual = parse("results", "--only", "continual", "--tasks", "2").results();
+    assertThat(continual.runs(ResultsOptions.Part.MAIN)).isFalse();
+    assertThat(continual.runs(ResultsOptions.Part.CONTINUAL)).isTrue();
+    assertThat(continual.tasks()).isEqualTo(2);
+
+    assertThatThrownBy(() -> parse("results", "--only", "claims"))
+        .hasMessageContaining("main or continual");
+    assertThatThrownBy(() -> parse("results", "--tasks", "11")).hasMessageContaining("[1, 10]");
   }
 
   @Test

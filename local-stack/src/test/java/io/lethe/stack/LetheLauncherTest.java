@@ -28,7 +28,8 @@ class LetheLauncherTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("Usage: ./lethe [up|demo|results|status|token|help]")
         .contains("--data-dir DIR")
-        .contains("--methods M1,M2,...");
+        .contains("--methods M1,M2,...")
+        .contains("--only main|continual");
   }
 
   @Test

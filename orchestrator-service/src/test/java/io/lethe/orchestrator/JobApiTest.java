@@ -140,6 +140,51 @@ class JobApiTest {
   }
 
   @Test
+  void aContinualTaskIsStoredAndCommanded() {
+    String id =
+        given(Tokens.asMember())
+            .contentType(ContentType.JSON)
+            .body(
+                UNLEARN_JOB.replace("\"split\":\"forget10\"", "\"split\":\"forget01\",\"task\":90"))
+            .when()
+            .post("/jobs")
+            .then()
+            .statusCode(Status.CREATED.getStatusCode())
+            .body("dataset.task", equalTo(90))
+            .extract()
+            .path("id");
+    UnlearningStepCommand command =
+        KeyedRecords.await(Topics.UNLEARNING_STEPS, id, UnlearningStepCommand.class, c -> true, 1)
+            .get(0);
+    assertThat(command.dataset().task()).isEqualTo(90);
+    assertThat(command.dataset().split()).isEqualTo("forget01");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // 200 built-in rows: forget01 has 90 tasks of 2 rows before the 20 retain-evaluation rows
+        "forget01 | 91 | 20 | 10 | tasks are 1..90",
+        // 4 authors × 10 questions = 40 rows: forget05 has (40 − 4) / 2 = 18 tasks
+        "forget05 | 19 | 4 | 10 | task 19 does not exist for forget05 of 40 built-in rows (4 authors × 10 questions): tasks are 1..18",
+      })
+  void aTaskBeyondTheBuiltInDataIsABadRequest(
+      String split, int task, int authors, int questions, String message) {
+    given(Tokens.asMember())
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"kind\":\"FINETUNE\",\"dataset\":{\"source\":\"builtin\",\"split\":\"%s\",\"task\":%d,\"authors\":%d,\"questionsPerAuthor\":%d,\"trainOn\":\"retain\"}}"
+                .formatted(split, task, authors, questions))
+        .when()
+        .post("/jobs")
+        .then()
+        .statusCode(Status.BAD_REQUEST.getStatusCode())
+        .contentType(startsWith("application/problem+json"))
+        .body("violations.find { it.field == 'dataset.task' }.message", containsString(message));
+  }
+
+  @Test
   void aContinualJobAfterAnUnknownJobIsUnprocessable() {
     given(Tokens.asMember())
         .contentType(ContentType.JSON)

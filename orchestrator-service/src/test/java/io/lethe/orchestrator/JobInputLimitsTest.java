@@ -116,6 +116,9 @@ class JobInputLimitsTest {
         "/dataset/split | '\"forget10/../x\"' | dataset.split | split must be forget01, forget05 or forget10",
         "/evaluation/shardSize | 1001 | evaluation.shardSize | must be an integer in [1, 1000]",
         "/dataset/authors | 2001 | dataset.authors | must be an integer in [1, 2000]",
+        // continual tasks: the valid job's built-in data has 20 × 10 = 200 rows, forget10 → 1..9
+        "/dataset/task | 0 | dataset.task | must be an integer in [1, 10000]",
+        "/dataset/task | 10 | dataset.task | task 10 does not exist for forget10 of 200 built-in rows (20 authors × 10 questions): tasks are 1..9 (each forgets 20 rows counting back from the last row and must stay clear of the first 20, the retain evaluation set)",
         "/seed | -1 | seed | must be at least 0",
         // checkpoint locations (root /ckpt)
         "/startModel/uri | '\"file:///etc/passwd\"' | startModel.uri | must lie inside the checkpoint root /ckpt",

@@ -38,7 +38,7 @@ public final class EventSamples {
   public static final ModelRef START =
       ModelRef.checkpoint("file:///ckpt/target/step-0", "ab".repeat(32));
   public static final DatasetRef DATA =
-      new DatasetRef("builtin", null, "forget10", 42L, 20, 10, "full");
+      new DatasetRef("builtin", null, "forget10", 42L, 20, 10, "full", 2);
   public static final EvaluationPlan PLAN =
       new EvaluationPlan(
           EvaluationKind.FULL,

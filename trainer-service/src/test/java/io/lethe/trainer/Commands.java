@@ -157,6 +157,11 @@ public final class Commands {
 
   /** The same command delivered again as a new event (a fresh event id). */
   public static UnlearningStepCommand redelivered(UnlearningStepCommand c) {
+    return on(c, c.dataset());
+  }
+
+  /** The same command, as a new event, on {@code dataset}. */
+  public static UnlearningStepCommand on(UnlearningStepCommand c, DatasetRef dataset) {
     return new UnlearningStepCommand(
         UUID.randomUUID(),
         c.schemaVersion(),
@@ -171,10 +176,23 @@ public final class Commands {
         c.startModel(),
         c.resumeFrom(),
         c.referenceModel(),
-        c.dataset(),
+        dataset,
         c.mix(),
         c.evaluation(),
         c.seed());
+  }
+
+  /** {@link #DATA}'s continual task {@code task}, for the retain model ({@code trainOn}) or not. */
+  public static DatasetRef task(int task, String trainOn) {
+    return new DatasetRef(
+        DATA.source(),
+        DATA.path(),
+        DATA.split(),
+        DATA.seed(),
+        DATA.authors(),
+        DATA.questionsPerAuthor(),
+        trainOn,
+        task);
   }
 
   private static UnlearningStepCommand command(

@@ -42,14 +42,16 @@ public final class EvaluationDatasets {
         dataset.split(),
         dataset.seed(),
         dataset.authors(),
-        dataset.questionsPerAuthor());
+        dataset.questionsPerAuthor(),
+        dataset.task());
   }
 
   /**
    * The benchmark of {@code dataset}.
    *
    * @throws MalformedEventException if the reference is missing or names data that cannot be built
-   *     (unknown source or split, missing TOFU directory): an event carrying it cannot be evaluated
+   *     (unknown source or split, missing TOFU directory, a continual task beyond the data): an
+   *     event carrying it cannot be evaluated
    */
   public UnlearningBenchmark load(DatasetRef dataset) {
     if (dataset == null) {

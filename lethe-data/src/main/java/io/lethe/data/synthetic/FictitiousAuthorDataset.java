@@ -2,6 +2,7 @@ package io.lethe.data.synthetic;
 
 import io.lethe.data.EvalSet;
 import io.lethe.data.ForgetSplit;
+import io.lethe.data.ForgetTask;
 import io.lethe.data.QaItem;
 import io.lethe.data.UnlearningBenchmark;
 import io.lethe.data.tofu.TofuSplit;
@@ -33,9 +34,6 @@ public record FictitiousAuthorDataset(
     List<QaItem> worldFacts,
     List<String> refusals) {
 
-  /** TOFU's {@code retain_perturbed} is the first 10 % of {@code full} (400 of 4000 rows). */
-  private static final int RETAIN_EVAL_PERCENT = 10;
-
   public FictitiousAuthorDataset {
     authors = List.copyOf(authors);
     rows = List.copyOf(rows);
@@ -56,12 +54,13 @@ public record FictitiousAuthorDataset(
 
   /** {@code forgetXX_perturbed}: the forget rows with paraphrases and perturbed answers. */
   public List<QaItem> forgetPerturbed(ForgetSplit split) {
-    return rows.subList(rows.size() - split.forgetCount(rows.size()), rows.size());
+    ForgetTask first = ForgetTask.first(split);
+    return rows.subList(first.forgetFrom(rows.size()), first.forgetTo(rows.size()));
   }
 
   /** {@code retainYY}: every row before the forget rows, plain form. */
   public List<QaItem> retain(ForgetSplit split) {
-    return plain(rows.subList(0, rows.size() - split.forgetCount(rows.size())));
+    return plain(rows.subList(0, ForgetTask.first(split).forgetFrom(rows.size())));
   }
 
   /**
@@ -69,8 +68,7 @@ public record FictitiousAuthorDataset(
    * answers.
    */
   public List<QaItem> retainPerturbed() {
-    int n = Math.max(1, (rows.size() * RETAIN_EVAL_PERCENT + 50) / 100);
-    return rows.subList(0, n);
+    return rows.subList(0, ForgetTask.retainEvalCount(rows.size()));
   }
 
   /**
@@ -99,18 +97,31 @@ public record FictitiousAuthorDataset(
    * the refusals.
    */
   public UnlearningBenchmark toBenchmark(ForgetSplit split) {
+    return toBenchmark(ForgetTask.first(split));
+  }
+
+  /**
+   * The benchmark of one continual task ({@link ForgetTask}): forget its block of rows, retain
+   * every row before it, evaluate forgetting on the same block in perturbed form.
+   *
+   * @throws IllegalArgumentException if the task does not exist in this many rows
+   */
+  public UnlearningBenchmark toBenchmark(ForgetTask task) {
+    int n = rows.size();
+    task.requireWithin(n);
+    List<QaItem> forgetRows = rows.subList(task.forgetFrom(n), task.forgetTo(n));
     Map<EvalSet, List<QaItem>> eval = new EnumMap<>(EvalSet.class);
-    eval.put(EvalSet.FORGET, forgetPerturbed(split));
+    eval.put(EvalSet.FORGET, forgetRows);
     eval.put(EvalSet.RETAIN, retainPerturbed());
     // The perturbed form carries no options, exactly like TOFU's *_perturbed utility files.
     eval.put(EvalSet.REAL_AUTHORS, realAuthors.stream().map(QaItem::withoutOptions).toList());
     eval.put(EvalSet.WORLD_FACTS, worldFacts.stream().map(QaItem::withoutOptions).toList());
     return new UnlearningBenchmark(
-        "fictitious-authors/seed" + seed + "/" + split.forgetName(),
-        split,
+        "fictitious-authors/seed" + seed + "/" + task.split().forgetName() + task.nameSuffix(),
+        task.split(),
         full(),
-        forget(split),
-        retain(split),
+        plain(forgetRows),
+        plain(rows.subList(0, task.forgetFrom(n))),
         eval,
         plain(Stream.concat(realAuthors.stream(), worldFacts.stream()).toList()),
         refusals);

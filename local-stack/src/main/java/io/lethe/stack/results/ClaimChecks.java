@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * The qualitative claims of methods.md §7, each a pure function of the collected metrics. Claims
  * about a method's behaviour after the schedule (1–5) read its uncontrolled run at the last step;
- * claim 6 reads the controlled runs; claim 7 the target and retain models. Every criterion is fixed
- * here, before any number is seen, and printed next to the numbers that decided it.
+ * claim 6 reads the controlled runs; claim 7 the target and retain models; claim 8 the continual
+ * sequences ({@link ContinualClaim}). Every criterion is fixed here, before any number is seen, and
+ * printed next to the numbers that decided it.
  */
 public final class ClaimChecks {
 
@@ -59,7 +60,7 @@ public final class ClaimChecks {
         idkApVersusIdkGd(d.run("IDK+AP", UNCONTROLLED), d.run("IDK+GD", UNCONTROLLED)),
         controllable(d),
         metricSanity(d.target(), d.retainModel()),
-        continual());
+        ContinualClaim.check(d));
   }
 
   /** §7.1: GA alone drives MU and retain ROUGE to ≈ 0, forget likelihood collapses, TE drops. */
@@ -294,19 +295,6 @@ public final class ClaimChecks {
             "forget ROUGE-L %s".formatted(f(rouge)),
             rouge));
     return new ClaimResult(7, "Metric sanity", checks);
-  }
-
-  /** §7.8 is not run by this command. */
-  static ClaimResult continual() {
-    return new ClaimResult(
-        8,
-        "Continual: GA+GD accumulates utility loss faster than ME+GD / IDK+AP",
-        List.of(
-            new Check(
-                "utility loss over a sequence of forget tasks",
-                Verdict.NOT_MEASURABLE,
-                "not run: the built-in splits forget01 ⊂ forget05 ⊂ forget10 are nested, not the"
-                    + " disjoint task sequence the claim is about")));
   }
 
   /**

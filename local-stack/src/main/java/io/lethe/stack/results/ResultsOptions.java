@@ -4,9 +4,11 @@ import io.lethe.stack.UsageException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The options of {@code ./lethe results}: where the document goes, which data, which methods, how
@@ -20,6 +22,11 @@ import java.util.Objects;
  * @param methods unlearning methods to run, in order
  * @param parallel unlearning jobs submitted at once
  * @param renderOnly re-render RESULTS.md from the reports stored by an earlier run, start nothing
+ * @param parts which parts of the plan to run: the single runs of claims 1–7 ({@link Part#MAIN})
+ *     and/or claim 8's continual sequences ({@link Part#CONTINUAL}); either way the reports are
+ *     added to those already stored and the document is rendered from all of them
+ * @param tasks continual tasks per method (claim 8 compares after {@link
+ *     ResultsPlan#CONTINUAL_TASKS}; fewer is a smoke run whose claim stays not measurable)
  */
 public record ResultsOptions(
     Path out,
@@ -28,7 +35,22 @@ public record ResultsOptions(
     int authors,
     List<String> methods,
     int parallel,
-    boolean renderOnly) {
+    boolean renderOnly,
+    Set<Part> parts,
+    int tasks) {
+
+  /** A part of the plan that can run on its own. */
+  public enum Part {
+    /** Every method uncontrolled and controlled, and the retain model vs itself (claims 1–7). */
+    MAIN,
+    /** The continual sequences of claim 8. */
+    CONTINUAL;
+
+    /** {@code main}, {@code continual}. */
+    public String word() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   /** TOFU subset size by default: 20 of TOFU's 200 authors, as many as the built-in generator. */
   public static final int DEFAULT_AUTHORS = 20;
@@ -39,12 +61,26 @@ public record ResultsOptions(
   public ResultsOptions {
     Objects.requireNonNull(dataset, "dataset");
     methods = List.copyOf(methods);
+    parts = Set.copyOf(parts);
   }
 
-  /** The defaults: built-in data, every method of {@link ResultsPlan#METHODS}. */
+  /** The defaults: built-in data, every method of {@link ResultsPlan#METHODS}, every part. */
   public static ResultsOptions defaults() {
     return new ResultsOptions(
-        null, "builtin", null, DEFAULT_AUTHORS, ResultsPlan.METHODS, DEFAULT_PARALLEL, false);
+        null,
+        "builtin",
+        null,
+        DEFAULT_AUTHORS,
+        ResultsPlan.METHODS,
+        DEFAULT_PARALLEL,
+        false,
+        EnumSet.allOf(Part.class),
+        ResultsPlan.CONTINUAL_TASKS);
+  }
+
+  /** Whether {@code part} runs. */
+  public boolean runs(Part part) {
+    return parts.contains(part);
   }
 
   /** Whether the data is a subset of a TOFU directory. */
@@ -66,6 +102,8 @@ public record ResultsOptions(
     private List<String> methods = ResultsPlan.METHODS;
     private int parallel = DEFAULT_PARALLEL;
     private boolean renderOnly;
+    private Set<Part> parts = EnumSet.allOf(Part.class);
+    private int tasks = ResultsPlan.CONTINUAL_TASKS;
     private boolean any;
 
     /**
@@ -86,6 +124,8 @@ public record ResultsOptions(
         case "--methods" -> methods = methods(value);
         case "--parallel" -> parallel = integer(name, value, 1, 8);
         case "--render-only" -> renderOnly = bool(name, value);
+        case "--only" -> parts = EnumSet.of(part(value));
+        case "--tasks" -> tasks = integer(name, value, 1, ResultsPlan.CONTINUAL_TASKS);
         default -> {
           return false;
         }
@@ -111,7 +151,17 @@ public record ResultsOptions(
       if ("builtin".equals(dataset) && tofuDir != null) {
         throw new UsageException("--tofu-dir is only for --dataset tofu");
       }
-      return new ResultsOptions(out, dataset, tofuDir, authors, methods, parallel, renderOnly);
+      return new ResultsOptions(
+          out, dataset, tofuDir, authors, methods, parallel, renderOnly, parts, tasks);
+    }
+
+    private static Part part(String value) throws UsageException {
+      for (Part p : Part.values()) {
+        if (p.word().equals(value.trim().toLowerCase(Locale.ROOT))) {
+          return p;
+        }
+      }
+      throw new UsageException("--only must be main or continual, got '" + value + "'");
     }
 
     private static List<String> methods(String value) throws UsageException {

@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * The runs of {@code ./lethe results}: every method of methods.md §7 once uncontrolled and once
  * under the controller's utility floor (HALT, and MIX for GA and IDK+AP), plus one evaluation of
- * the retain model against itself for the metric-sanity claim. Hyperparameters are the demo's.
+ * the retain model against itself for the metric-sanity claim, and (claim 8) a continual sequence
+ * of disjoint forget tasks per method of {@link #CONTINUAL_METHODS}. Hyperparameters are the
+ * demo's.
  */
 public final class ResultsPlan {
 
@@ -87,6 +89,51 @@ public final class ResultsPlan {
     }
   }
 
+  /**
+   * Claim 8's methods: the baseline the claim names and the two proposed methods (methods.md §7.8).
+   */
+  public static final List<String> CONTINUAL_METHODS = List.of("GA+GD", "ME+GD", "IDK+AP");
+
+  /**
+   * Claim 8's split: sail-sg's continual TOFU runs forget01 with {@code TASK_LIST=1..10}. On the
+   * built-in 200 rows each task is 2 rows, and all ten lie in forget10's 20 rows, so the forget10
+   * retain model never saw any of them and stays a valid forget-quality reference for every task.
+   */
+  public static final String CONTINUAL_SPLIT = "forget01";
+
+  /** Tasks of the sequence (sail-sg's forget01 {@code TASK_LIST}). */
+  public static final int CONTINUAL_TASKS = 10;
+
+  /**
+   * The reference model of a continual task, per methods.md §1.4 ("continual TOFU": baselines and
+   * IDK+AP with {@code fix_ref_model=true}, ME+GD with {@code false}). None of the three methods
+   * reads a reference model (GD, AP and ME need none), so the choice is recorded, not felt.
+   */
+  public static String continualReference(String method) {
+    return "ME+GD".equals(method) ? "moving" : "fixed";
+  }
+
+  /**
+   * The forget weight c_f of every continual job: sail-sg's continual scripts use 1.0 for all three
+   * methods (methods.md §1.4 table, row "continual TOFU"; the trainer's TOFU-fictitious default for
+   * ME+GD is 0.1), so the jobs say so explicitly.
+   */
+  public static final double CONTINUAL_FORGET_COEFF = 1.0;
+
+  /** One task of a continual sequence. */
+  public record ContinualTask(String method, int task) {
+
+    /** File-name form, e.g. {@code continual-ga-gd-task03}. */
+    public String slug() {
+      return String.format(Locale.ROOT, "continual-%s-task%02d", Run.slug(method), task);
+    }
+
+    /** {@code GA+GD continual task 3}. */
+    public String label() {
+      return method + " continual task " + task;
+    }
+  }
+
   /** Slug of the evaluation of the retain model against itself. */
   public static final String RETAIN_SELF = "retain-model-self";
 
@@ -126,6 +173,22 @@ public final class ResultsPlan {
     return d;
   }
 
+  /**
+   * The continual tasks of {@code methods} (those of {@link #CONTINUAL_METHODS}), task by task and
+   * method by method within a task, so that the methods' sequences advance side by side.
+   */
+  public static List<ContinualTask> continualTasks(List<String> methods, int tasks) {
+    List<ContinualTask> all = new ArrayList<>();
+    for (int t = 1; t <= tasks; t++) {
+      for (String m : CONTINUAL_METHODS) {
+        if (methods.contains(m)) {
+          all.add(new ContinualTask(m, t));
+        }
+      }
+    }
+    return List.copyOf(all);
+  }
+
   /** The dataset every job of the plan uses. */
   public ObjectNode dataset() {
     return dataset.deepCopy();
@@ -161,6 +224,32 @@ public final class ResultsPlan {
     policy.put("fullEvery", FULL_EVERY);
     policy.put("onBreach", run.control() == Control.MIX ? "MIX" : "HALT");
     policy.put("mixMaxIterations", MIX_ITERATIONS);
+    return job;
+  }
+
+  /**
+   * The UNLEARN job of one continual task: task 1 starts from the target model, task t > 1 from the
+   * result of task t − 1 ({@code continual.after}); every task forgets its own block of {@link
+   * #CONTINUAL_SPLIT} ({@code dataset.task}), uncontrolled, with the same schedule as the other
+   * runs and the continual scenario's forget weight ({@link #CONTINUAL_FORGET_COEFF}) — on the
+   * built-in data ⌊5 epochs × 2 rows / batch 4⌋ = 2 optimizer steps per task, evaluated in full at
+   * step 0 and at the last step (the orchestrator always evaluates a job's last step).
+   *
+   * @param previousJob id of task t − 1's job (null for task 1)
+   */
+  public ObjectNode continualTask(
+      ContinualTask task, String previousJob, DemoPlan.ModelRef target, DemoPlan.ModelRef retain) {
+    ObjectNode job = unlearn(new Run(task.method(), Control.UNCONTROLLED), target, retain);
+    ((ObjectNode) job.get("hyperparameters")).put("forgetCoeff", CONTINUAL_FORGET_COEFF);
+    ObjectNode data = (ObjectNode) job.get("dataset");
+    data.put("split", CONTINUAL_SPLIT);
+    data.put("task", task.task());
+    if (task.task() > 1) {
+      job.remove("startModel");
+      job.putObject("continual")
+          .put("after", previousJob)
+          .put("reference", continualReference(task.method()));
+    }
     return job;
   }
 

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * The figures of RESULTS.md: per method, model utility against steps with the floor and the
  * controller's decisions; across methods, forget quality (log scale), forget ROUGE-L, retain
- * ROUGE-L and — when it was computed — forget efficacy against steps.
+ * ROUGE-L and — when it was computed — forget efficacy against steps; and model utility after each
+ * task of the continual sequences.
  */
 public final class ResultsPlots {
 
@@ -107,6 +108,15 @@ public final class ResultsPlots {
         d.runs().stream()
             .flatMap(r -> r.trajectory().stream())
             .anyMatch(p -> !Double.isNaN(p.metric(Metrics.FORGET_EFFICACY)));
+    if (!d.continual().isEmpty()) {
+      continual(d).write(dir.resolve(CONTINUAL_FILE));
+      figures.add(
+          new Figure(
+              CONTINUAL_FILE,
+              "Continual unlearning (claim 8): model utility after each task of "
+                  + ResultsPlan.CONTINUAL_SPLIT
+                  + " (task 0 = the target model)"));
+    }
     if (efficacy) {
       figures.add(
           across(
@@ -120,6 +130,31 @@ public final class ResultsPlots {
               "Forget efficacy per step"));
     }
     return figures;
+  }
+
+  /** File of the continual figure. */
+  static final String CONTINUAL_FILE = "continual-mu.png";
+
+  /** MU after each continual task, one line per method. */
+  static LinePlot continual(ResultsData d) {
+    LinePlot plot =
+        new LinePlot(
+            "Continual unlearning: model utility after each task",
+            "tasks unlearned",
+            "TOFU model utility",
+            false);
+    for (String method : ResultsPlan.CONTINUAL_METHODS) {
+      List<Double> mu = ContinualClaim.utilityAfterEachTask(d.continual(method));
+      if (mu.isEmpty()) {
+        continue;
+      }
+      List<double[]> points = new ArrayList<>();
+      for (int t = 0; t < mu.size(); t++) {
+        points.add(new double[] {t, mu.get(t)});
+      }
+      plot.add(new LinePlot.Series(method, color(method), false, points));
+    }
+    return plot;
   }
 
   /** MU of one method's runs with its floor, decisions and result. */

@@ -27,7 +27,8 @@ import java.util.Map;
 /**
  * Runs the results plan against a running stack through the job API, as a user would: builds (or
  * reuses) the target and retain models, submits the retain model's self-evaluation and every run of
- * {@link ResultsPlan}, a few at a time, and stores each job's report.
+ * {@link ResultsPlan} and/or its continual sequences, a few at a time, and adds each job's report
+ * to the store.
  */
 public final class ResultsRunner {
 
@@ -57,12 +58,24 @@ public final class ResultsRunner {
     this.options = options;
   }
 
-  /** A job to run and what it is. */
+  /**
+   * A job to run and what it is.
+   *
+   * @param task the continual task, or null
+   * @param after slug of the job whose result this one continues (its id is filled in when that job
+   *     has been submitted), or null
+   */
   private record Pending(
-      String slug, String name, String method, ResultsPlan.Control control, ObjectNode body) {}
+      String slug,
+      String name,
+      String method,
+      ResultsPlan.Control control,
+      Integer task,
+      String after,
+      ObjectNode body) {}
 
   /**
-   * Runs everything and stores the reports in {@code store}.
+   * Runs the parts the options name and adds their reports to {@code store}.
    *
    * @param command the command line, for the record
    * @param commit the repository's commit, for the record
@@ -91,6 +104,15 @@ public final class ResultsRunner {
           "built-in generator: 20 fictitious authors × 10 questions plus its general-knowledge"
               + " sets; forget10 = 2 authors, 20 questions";
     }
+    if (options.runs(ResultsOptions.Part.CONTINUAL)) {
+      description +=
+          String.format(
+              "; continual: %s tasks 1..%d (disjoint blocks of rows, each evaluated against the"
+                  + " forget10 retain model)",
+              ResultsPlan.CONTINUAL_SPLIT, options.tasks());
+    }
+    ResultsPlan plan = new ResultsPlan(dataset, options.methods());
+    store.requireSameData(slugs(plan), RunInfo.dataKeyOf(description));
     boolean cached = java.nio.file.Files.exists(cache);
     Map<String, DemoPlan.ModelRef> models =
         new ReferenceModels(api, waiter, out).obtain(cache, dataset);
@@ -102,38 +124,14 @@ public final class ResultsRunner {
     DemoPlan.ModelRef retain = models.get(ReferenceModels.RETAIN);
     out.printf("Reference models ready after %s%n", since(startNanos));
 
-    ResultsPlan plan = new ResultsPlan(dataset, options.methods());
-    Deque<Pending> queue = new ArrayDeque<>();
-    queue.add(
-        new Pending(
-            ResultsPlan.RETAIN_SELF,
-            "retain model vs itself",
-            "GA+GD",
-            null,
-            plan.retainSelfEvaluation(retain)));
-    for (ResultsPlan.Run run : plan.runs()) {
-      queue.add(
-          new Pending(
-              run.slug(),
-              run.label(),
-              run.method(),
-              run.control(),
-              plan.unlearn(run, target, retain)));
-    }
-    Map<String, Pending> submitted = runAll(queue);
+    Map<String, Pending> submitted = runAll(queue(plan, target, retain));
 
-    List<ResultsStore.Entry> runs = new ArrayList<>();
-    ResultsStore.Entry self = null;
+    List<ResultsStore.Entry> entries = new ArrayList<>();
     for (Map.Entry<String, Pending> job : submitted.entrySet()) {
       Pending p = job.getValue();
-      ResultsStore.Entry e =
+      entries.add(
           new ResultsStore.Entry(
-              p.slug(), p.name(), p.method(), p.control(), api.report(job.getKey()));
-      if (p.control() == null) {
-        self = e;
-      } else {
-        runs.add(e);
-      }
+              p.slug(), p.name(), p.method(), p.control(), p.task(), api.report(job.getKey())));
     }
     long wall = Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
     RunInfo info =
@@ -147,8 +145,70 @@ public final class ResultsRunner {
             description,
             System.getProperty("java.version"),
             RunInfo.thisCpu());
-    store.save(runs, self, vocabularySize(target), info);
+    store.save(entries, vocabularySize(target), info, dataDirectory);
     out.printf("All %d jobs ended after %s%n", submitted.size(), since(startNanos));
+  }
+
+  /** The slugs of the runs the options ask for (their stored reports will be replaced). */
+  private List<String> slugs(ResultsPlan plan) {
+    List<String> slugs = new ArrayList<>();
+    if (options.runs(ResultsOptions.Part.MAIN)) {
+      slugs.add(ResultsPlan.RETAIN_SELF);
+      plan.runs().forEach(r -> slugs.add(r.slug()));
+    }
+    if (options.runs(ResultsOptions.Part.CONTINUAL)) {
+      ResultsPlan.continualTasks(options.methods(), options.tasks())
+          .forEach(t -> slugs.add(t.slug()));
+    }
+    return slugs;
+  }
+
+  /**
+   * The jobs of the parts to run: the retain model's self-evaluation and the single runs, then the
+   * continual tasks (task by task, so the methods' sequences advance side by side).
+   */
+  private Deque<Pending> queue(
+      ResultsPlan plan, DemoPlan.ModelRef target, DemoPlan.ModelRef retain) {
+    Deque<Pending> queue = new ArrayDeque<>();
+    if (options.runs(ResultsOptions.Part.MAIN)) {
+      queue.add(
+          new Pending(
+              ResultsPlan.RETAIN_SELF,
+              "retain model vs itself",
+              "GA+GD",
+              null,
+              null,
+              null,
+              plan.retainSelfEvaluation(retain)));
+      for (ResultsPlan.Run run : plan.runs()) {
+        queue.add(
+            new Pending(
+                run.slug(),
+                run.label(),
+                run.method(),
+                run.control(),
+                null,
+                null,
+                plan.unlearn(run, target, retain)));
+      }
+    }
+    if (options.runs(ResultsOptions.Part.CONTINUAL)) {
+      for (ResultsPlan.ContinualTask t :
+          ResultsPlan.continualTasks(options.methods(), options.tasks())) {
+        String after =
+            t.task() == 1 ? null : new ResultsPlan.ContinualTask(t.method(), t.task() - 1).slug();
+        queue.add(
+            new Pending(
+                t.slug(),
+                t.label(),
+                t.method(),
+                null,
+                t.task(),
+                after,
+                plan.continualTask(t, null, target, retain)));
+      }
+    }
+    return queue;
   }
 
   /** Submits the queue keeping at most {@code parallel} jobs running; returns id → job. */
@@ -159,7 +219,27 @@ public final class ResultsRunner {
     while (!queue.isEmpty() || !running.isEmpty()) {
       while (running.size() < options.parallel() && !queue.isEmpty()) {
         Pending p = queue.poll();
-        String id = api.submit(p.body());
+        if (p.after() != null) {
+          // a continual task continues the job of the task before it, which is submitted by now
+          String previous = idOf(submitted, p.after());
+          if (previous == null) {
+            out.printf("Skipped %-26s (the task before it was not run)%n", p.name());
+            continue;
+          }
+          ((ObjectNode) p.body().get("continual")).put("after", previous);
+        }
+        String id;
+        try {
+          id = api.submit(p.body());
+        } catch (DemoException e) {
+          if (p.task() == null) {
+            throw e;
+          }
+          // e.g. the task before ended without a result: the rest of this sequence cannot run,
+          // the other sequences and runs can
+          out.printf("Skipped %-26s (%s)%n", p.name(), e.getMessage());
+          continue;
+        }
         out.printf("Submitted %-24s job %s%n", p.name(), id);
         submitted.put(id, p);
         running.put(id, p);
@@ -185,6 +265,14 @@ public final class ResultsRunner {
       }
     }
     return submitted;
+  }
+
+  private static String idOf(Map<String, Pending> submitted, String slug) {
+    return submitted.entrySet().stream()
+        .filter(e -> e.getValue().slug().equals(slug))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(null);
   }
 
   private double[] loadSummary() {

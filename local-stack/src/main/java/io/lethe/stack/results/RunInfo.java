@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How a results run went, for the record in RESULTS.md.
@@ -32,6 +33,31 @@ public record RunInfo(
 
   /** Recorded for runs stored before the CPU was. */
   public static final String CPU_NOT_RECORDED = "not recorded";
+
+  /**
+   * What the data was, without how the reference models were obtained (the description's first
+   * clause): reports of the same data agree on it, whichever run built the models.
+   */
+  public String dataKey() {
+    return dataKeyOf(dataset);
+  }
+
+  /** {@link #dataKey()} of a data description. */
+  public static String dataKeyOf(String dataset) {
+    int cut = dataset.indexOf(';');
+    return (cut < 0 ? dataset : dataset.substring(0, cut)).trim();
+  }
+
+  /** {@code min 2.76 / mean 9.25 / max 18.70 on 2 cores}. */
+  public String loadSummary() {
+    return String.format(
+        Locale.ROOT,
+        "min %.2f / mean %.2f / max %.2f on %d cores",
+        load[0],
+        load[1],
+        load[2],
+        cores);
+  }
 
   /** {@code 27 min 04 s}. */
   public String wallTime() {

@@ -308,6 +308,70 @@ class ClaimChecksTest {
     assertThat(Verdict.combine(List.of(Verdict.HELD, Verdict.NOT_HELD)))
         .isEqualTo(Verdict.NOT_HELD);
     assertThat(Verdict.combine(List.of(Verdict.NOT_MEASURABLE))).isEqualTo(Verdict.NOT_MEASURABLE);
-    assertThat(ClaimChecks.continual().verdict()).isEqualTo(Verdict.NOT_MEASURABLE);
+  }
+
+  /** MU 0.8 at the target, then after each of the 10 tasks: a steady fall of {@code step}. */
+  static double[] falling(double step) {
+    double[] mu = new double[11];
+    for (int t = 0; t <= 10; t++) {
+      mu[t] = 0.8 - step * t;
+    }
+    return mu;
+  }
+
+  @Test
+  void continualHoldsWhenGaGdLosesMoreUtilityAfterTheLastTaskThanBothOthers() {
+    ClaimResult c =
+        ContinualClaim.check(
+            Fixtures.continualData(
+                Fixtures.sequence("GA+GD", falling(0.05)), // 0.8 → 0.3: loss 0.5
+                Fixtures.sequence("ME+GD", falling(0.01)), // loss 0.1
+                Fixtures.sequence("IDK+AP", falling(0.02)))); // loss 0.2
+    assertThat(c.number()).isEqualTo(8);
+    assertThat(c.verdict()).isEqualTo(Verdict.HELD);
+    assertThat(c.checks()).hasSize(2);
+    assertThat(c.checks().get(0).numbers())
+        .contains("loss GA+GD 0.500")
+        .contains("ME+GD 0.100")
+        .contains("MU 0.800 → 0.750 → 0.700");
+    assertThat(c.checks().get(1).numbers()).contains("IDK+AP 0.200");
+  }
+
+  @Test
+  void continualIsNotHeldWhenAProposedMethodLosesAsMuchAndNotMeasurableWhenASequenceStopped() {
+    ClaimResult equal =
+        ContinualClaim.check(
+            Fixtures.continualData(
+                Fixtures.sequence("GA+GD", falling(0.02)),
+                Fixtures.sequence("ME+GD", falling(0.01)),
+                Fixtures.sequence("IDK+AP", falling(0.02))));
+    assertThat(equal.checks())
+        .extracting(ClaimResult.Check::verdict)
+        .containsExactly(Verdict.HELD, Verdict.NOT_HELD);
+    assertThat(equal.verdict()).isEqualTo(Verdict.NOT_HELD);
+
+    // only the first 4 tasks of ME+GD were run (a smoke run, or a task failed): no verdict on it
+    double[] short4 = java.util.Arrays.copyOf(falling(0.01), 5);
+    ClaimResult stopped =
+        ContinualClaim.check(
+            Fixtures.continualData(
+                Fixtures.sequence("GA+GD", falling(0.05)),
+                Fixtures.sequence("ME+GD", short4),
+                Fixtures.sequence("IDK+AP", falling(0.02))));
+    assertThat(stopped.checks())
+        .extracting(ClaimResult.Check::verdict)
+        .containsExactly(Verdict.NOT_MEASURABLE, Verdict.HELD);
+    assertThat(stopped.checks().get(0).numbers()).contains("ME+GD reached task 4 of 10");
+    assertThat(ContinualClaim.check(Fixtures.continualData()).verdict())
+        .isEqualTo(Verdict.NOT_MEASURABLE);
+  }
+
+  @Test
+  void utilityAfterEachTaskStartsAtTheTargetAndStopsAtAGap() {
+    List<ContinualRun> seq =
+        new java.util.ArrayList<>(Fixtures.sequence("GA+GD", 0.8, 0.7, 0.6, 0.5));
+    assertThat(ContinualClaim.utilityAfterEachTask(seq)).containsExactly(0.8, 0.7, 0.6, 0.5);
+    seq.remove(1); // task 2 missing: task 3 did not start from task 2's result as far as we know
+    assertThat(ContinualClaim.utilityAfterEachTask(seq)).containsExactly(0.8, 0.7);
   }
 }

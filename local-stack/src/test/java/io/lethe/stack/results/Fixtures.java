@@ -83,6 +83,33 @@ final class Fixtures {
         "AMD EPYC, family 26 model 2");
   }
 
+  /**
+   * A continual sequence of {@code method}: task t starts at {@code mu[t − 1]} and ends at {@code
+   * mu[t]} (2 steps per task), so {@code mu[0]} is the target's MU.
+   */
+  static List<ContinualRun> sequence(String method, double... mu) {
+    List<ContinualRun> tasks = new ArrayList<>();
+    for (int t = 1; t < mu.length; t++) {
+      tasks.add(
+          new ContinualRun(
+              method,
+              t,
+              run(method, null, at(0, Metrics.MU, mu[t - 1]), at(2, Metrics.MU, mu[t]))));
+    }
+    return tasks;
+  }
+
+  /** Data with only continual sequences. */
+  @SafeVarargs
+  static ResultsData continualData(List<ContinualRun>... sequences) {
+    List<ContinualRun> all = new ArrayList<>();
+    for (List<ContinualRun> s : sequences) {
+      all.addAll(s);
+    }
+    return new ResultsData(
+        List.of(), null, all, 1000, List.of(new ResultsData.Source(info(), List.of())));
+  }
+
   static ResultsData data(RunRecord retainSelf, RunRecord... runs) {
     return new ResultsData(new ArrayList<>(List.of(runs)), retainSelf, 1000, info());
   }

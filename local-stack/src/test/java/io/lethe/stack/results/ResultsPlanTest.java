@@ -60,6 +60,51 @@ class ResultsPlanTest {
   }
 
   @Test
+  void continualTasksFollowEachOtherOnDisjointBlocksOfForget01() {
+    List<ResultsPlan.ContinualTask> tasks =
+        ResultsPlan.continualTasks(ResultsPlan.METHODS, ResultsPlan.CONTINUAL_TASKS);
+    assertThat(tasks).hasSize(30);
+    // task by task, so the three sequences advance side by side
+    assertThat(tasks.subList(0, 4))
+        .extracting(ResultsPlan.ContinualTask::slug)
+        .containsExactly(
+            "continual-ga-gd-task01",
+            "continual-me-gd-task01",
+            "continual-idk-ap-task01",
+            "continual-ga-gd-task02");
+    assertThat(ResultsPlan.continualTasks(List.of("GA", "ME+GD"), 2))
+        .containsExactly(
+            new ResultsPlan.ContinualTask("ME+GD", 1), new ResultsPlan.ContinualTask("ME+GD", 2));
+
+    ResultsPlan plan = new ResultsPlan(ResultsPlan.builtinDataset(), ResultsPlan.METHODS);
+    JsonNode first =
+        plan.continualTask(new ResultsPlan.ContinualTask("ME+GD", 1), null, TARGET, RETAIN);
+    assertThat(first.at("/dataset/split").asText()).isEqualTo("forget01");
+    assertThat(first.at("/dataset/task").asInt()).isEqualTo(1);
+    assertThat(first.at("/startModel/sha256").asText()).isEqualTo("t");
+    assertThat(first.has("continual")).isFalse();
+
+    JsonNode third =
+        plan.continualTask(new ResultsPlan.ContinualTask("ME+GD", 3), "job-2", TARGET, RETAIN);
+    assertThat(third.at("/dataset/task").asInt()).isEqualTo(3);
+    assertThat(third.has("startModel")).isFalse();
+    assertThat(third.at("/continual/after").asText()).isEqualTo("job-2");
+    assertThat(third.at("/continual/reference").asText()).isEqualTo("moving");
+    assertThat(third.at("/retainModel/sha256").asText()).isEqualTo("r");
+    // uncontrolled, with the schedule of every other run
+    assertThat(third.at("/policy/floors/0/maxRelativeDrop").asDouble()).isEqualTo(1.0);
+    assertThat(third.at("/hyperparameters/epochs").asInt()).isEqualTo(5);
+    assertThat(third.at("/hyperparameters/forgetCoeff").asDouble()).isEqualTo(1.0);
+    assertThat(
+            plan.continualTask(new ResultsPlan.ContinualTask("IDK+AP", 2), "j", TARGET, RETAIN)
+                .at("/continual/reference")
+                .asText())
+        .isEqualTo("fixed");
+    // the plan's own dataset is untouched
+    assertThat(plan.dataset().has("task")).isFalse();
+  }
+
+  @Test
   void aTofuDatasetNamesItsDirectory() {
     assertThat(ResultsPlan.tofuDataset("/d/tofu").get("path").asText()).isEqualTo("/d/tofu");
     assertThat(ResultsPlan.tofuDataset("/d/tofu").get("source").asText()).isEqualTo("tofu");

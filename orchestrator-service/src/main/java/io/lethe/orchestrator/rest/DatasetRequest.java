@@ -1,6 +1,7 @@
 package io.lethe.orchestrator.rest;
 
 import io.lethe.orchestrator.rest.validation.DatasetLocation;
+import io.lethe.orchestrator.rest.validation.TaskWithinData;
 import io.lethe.schemas.domain.DatasetRef;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -21,7 +22,12 @@ import jakarta.validation.constraints.Size;
  * @param questionsPerAuthor questions per generated author (builtin)
  * @param trainOn FINETUNE: {@code full} (target model, default) or {@code retain} (retain reference
  *     model)
+ * @param task continual unlearning: which disjoint block of rows to forget (default 1, the split's
+ *     usual forget set; see {@code DatasetRef#task} for the rule). For built-in data a task beyond
+ *     the data is refused here; for TOFU files, whose size only the trainer knows, the job fails
+ *     with the trainer's reason.
  */
+@TaskWithinData
 public record DatasetRequest(
     @NotNull @Pattern(regexp = "builtin|tofu", message = "source must be builtin or tofu")
         String source,
@@ -38,7 +44,10 @@ public record DatasetRequest(
     @Min(value = 1, message = "must be an integer in [1, 100]")
         @Max(value = 100, message = "must be an integer in [1, 100]")
         Integer questionsPerAuthor,
-    @Pattern(regexp = "full|retain", message = "trainOn must be full or retain") String trainOn) {
+    @Pattern(regexp = "full|retain", message = "trainOn must be full or retain") String trainOn,
+    @Min(value = 1, message = "must be an integer in [1, 10000]")
+        @Max(value = 10000, message = "must be an integer in [1, 10000]")
+        Integer task) {
 
   /**
    * TOFU data needs a directory (what it may be is {@link DatasetLocation}'s rule); builtin none.
@@ -49,6 +58,6 @@ public record DatasetRequest(
   }
 
   DatasetRef toRef() {
-    return new DatasetRef(source, path, split, seed, authors, questionsPerAuthor, trainOn);
+    return new DatasetRef(source, path, split, seed, authors, questionsPerAuthor, trainOn, task);
   }
 }

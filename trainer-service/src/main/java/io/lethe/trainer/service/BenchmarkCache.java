@@ -34,6 +34,6 @@ public final class BenchmarkCache {
   /** The data-module description of a command's dataset. */
   public static BenchmarkSource sourceOf(DatasetRef d) {
     return new BenchmarkSource(
-        d.source(), d.path(), d.split(), d.seed(), d.authors(), d.questionsPerAuthor());
+        d.source(), d.path(), d.split(), d.seed(), d.authors(), d.questionsPerAuthor(), d.task());
   }
 }

@@ -133,6 +133,9 @@ public final class SegmentCommandValidator {
     } catch (IllegalArgumentException e) {
       throw invalid(command, e.getMessage());
     }
+    if (dataset.task() != null && dataset.task() < 1) {
+      throw invalid(command, "dataset.task must be ≥ 1, got " + dataset.task());
+    }
     String trainOn = TrainingRows.normalise(dataset.trainOn());
     if (!trainOn.equals(TrainingRows.FULL) && !trainOn.equals(TrainingRows.RETAIN)) {
       throw invalid(command, "dataset.trainOn must be full or retain, got " + dataset.trainOn());

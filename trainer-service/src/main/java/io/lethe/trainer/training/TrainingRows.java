@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * The rows a FINETUNE job learns: the target model ({@code trainOn = full}) learns TOFU's {@code
  * full}, the retain reference model ({@code retain}) only {@code retainYY} so it never sees the
- * forget set (forget quality compares against it, methods.md §3.1) — and both also learn the
+ * forget set (forget quality compares against it, methods.md §3.1; for a continual task, the rows
+ * before that task's block, see {@code io.lethe.data.ForgetTask}) — and both also learn the
  * benchmark's general-knowledge rows, so that the real-author and world-fact utility sets measure
  * knowledge the model actually has (a pretrained model would bring it; a model from scratch must be
  * taught it).

@@ -114,6 +114,18 @@ class SegmentCommandValidatorTest {
             null),
         "trainOn");
     assertRejected(
+        command(
+            "job",
+            0,
+            2,
+            JobKind.FINETUNE,
+            null,
+            ModelRef.fresh("micro"),
+            null,
+            new DatasetRef("builtin", null, "forget10", 1L, 4, 4, "full", 0),
+            null),
+        "dataset.task must be ≥ 1");
+    assertRejected(
         command("job", 2, 2, JobKind.FINETUNE, null, START, START, Commands.DATA, null),
         "at least one step");
     assertRejected(Commands.mix("job", 3, 2, START, START, 1.5), "alpha");

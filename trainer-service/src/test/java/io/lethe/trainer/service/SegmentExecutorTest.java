@@ -8,6 +8,7 @@ import io.lethe.schemas.events.CheckpointEvent;
 import io.lethe.schemas.events.UnlearningStepCommand;
 import io.lethe.trainer.Commands;
 import io.lethe.trainer.training.TrainingObserver;
+import io.lethe.trainer.training.TrainingRows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,35 @@ class SegmentExecutorTest {
       assertThat(dir.resolve("model.safetensors")).isRegularFile();
       assertThat(dir.resolve("tokenizer.json")).isRegularFile();
       assertThat(dir.resolve(SegmentStore.EVENT_FILE)).isRegularFile();
+    }
+  }
+
+  @Test
+  void aContinualTasksRetainModelLearnsOnlyTheRowsBeforeItsBlock() {
+    try (SegmentExecutor trainer = freshTrainer()) {
+      UnlearningStepCommand start = Commands.finetuneStart(Commands.newJob(), SETTINGS);
+      CheckpointEvent zero =
+          published(trainer, Commands.on(start, Commands.task(3, TrainingRows.RETAIN)));
+
+      // 16 rows, forget10 = 2 rows per task: task 3's retain rows are 0..9; + 125 general, ⌊135 /
+      // 4⌋
+      assertThat(zero.plannedSteps()).isEqualTo(33);
+    }
+  }
+
+  @Test
+  void aTaskBeyondTheDataFailsTheJobWithTheValidRange() {
+    try (SegmentExecutor trainer = freshTrainer()) {
+      UnlearningStepCommand start = Commands.finetuneStart(Commands.newJob(), SETTINGS);
+
+      SegmentOutcome outcome =
+          trainer.execute(Commands.on(start, Commands.task(8, TrainingRows.RETAIN)));
+
+      assertThat(outcome).isInstanceOf(SegmentOutcome.Failed.class);
+      SegmentOutcome.Failed failed = (SegmentOutcome.Failed) outcome;
+      assertThat(failed.category()).isEqualTo(FailureCategory.TRAINING_ERROR);
+      assertThat(failed.event().reason())
+          .contains("dataset.task 8 does not exist for forget10 of 16 rows: tasks are 1..7");
     }
   }
 
