@@ -2,15 +2,9 @@ package io.lethe.evaluator.service;
 
 import io.lethe.evaluator.CompleteEvaluation;
 import io.lethe.evaluator.EvaluationKey;
-import io.lethe.evaluator.EvaluationSets;
-import io.lethe.evaluator.ModelRole;
 import io.lethe.evaluator.config.EvaluatorConfig;
 import io.lethe.evaluator.messaging.EvaluationPublisher;
 import io.lethe.evaluator.metrics.EvaluatorMeters;
-import io.lethe.evaluator.service.OriginalAnswers.StoredAnswer;
-import io.lethe.metrics.tofu.TofuEvalSet;
-import io.lethe.schemas.domain.EvaluationKind;
-import io.lethe.schemas.domain.GenerationItem;
 import io.lethe.schemas.events.EvaluationEvent;
 import io.lethe.schemas.events.GenerationEvent;
 import io.quarkus.runtime.ShutdownEvent;
@@ -19,10 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -47,8 +37,7 @@ public class EvaluationService {
   private static final Logger LOG = Logger.getLogger(EvaluationService.class);
 
   private final Clock clock = Clock.systemUTC();
-  private final EvaluationCalculator calculator;
-  private final OriginalAnswerStore originalAnswers;
+  private final EvaluationComputation computation;
   private final EvaluationPublisher publisher;
   private final EvaluatorMeters meters;
   private final ShardAssembler assembler;
@@ -61,8 +50,7 @@ public class EvaluationService {
       OriginalAnswerStore originalAnswers,
       EvaluationPublisher publisher,
       EvaluatorMeters meters) {
-    this.calculator = calculator;
-    this.originalAnswers = originalAnswers;
+    this.computation = new EvaluationComputation(calculator, originalAnswers, clock);
     this.publisher = publisher;
     this.meters = meters;
     this.assembler =
@@ -130,34 +118,9 @@ public class EvaluationService {
 
   private EvaluationEvent compute(CompleteEvaluation evaluation) {
     long start = System.nanoTime();
-    EvaluationKey key = evaluation.key();
-    if (key.step() == 0 && key.kind() == EvaluationKind.FULL) {
-      rememberStepZeroAnswers(evaluation);
-    }
-    ComputedMetrics metrics = calculator.compute(evaluation, originalAnswers.find(key.jobId()));
+    EvaluationEvent event = computation.compute(evaluation);
     meters.computed(Duration.ofNanos(System.nanoTime() - start));
-    return EvaluationEvents.of(evaluation, metrics, Instant.now(clock));
-  }
-
-  /**
-   * Step 0 is the starting model: its real-author and world-fact answers become closer-look's
-   * {@code original_answer} for every later evaluation of the job.
-   */
-  private void rememberStepZeroAnswers(CompleteEvaluation evaluation) {
-    Map<String, Map<Integer, StoredAnswer>> answers = new HashMap<>();
-    Map<TofuEvalSet, List<GenerationItem>> candidate = evaluation.itemsBySet(ModelRole.CANDIDATE);
-    for (TofuEvalSet set : List.of(TofuEvalSet.REAL_AUTHORS, TofuEvalSet.WORLD_FACTS)) {
-      List<GenerationItem> items = candidate.get(set);
-      if (items == null || items.stream().anyMatch(i -> i.generated() == null)) {
-        continue;
-      }
-      Map<Integer, StoredAnswer> bySet = new HashMap<>();
-      items.forEach(i -> bySet.put(i.index(), new StoredAnswer(i.question(), i.generated())));
-      answers.put(EvaluationSets.wireName(set), bySet);
-    }
-    if (!answers.isEmpty()) {
-      originalAnswers.remember(new OriginalAnswers(evaluation.key().jobId(), answers));
-    }
+    return event;
   }
 
   private void evictExpired() {

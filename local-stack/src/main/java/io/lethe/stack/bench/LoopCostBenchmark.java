@@ -1,7 +1,6 @@
 package io.lethe.stack.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lethe.stack.LetheService;
 import io.lethe.stack.LocalStack;
@@ -38,7 +37,6 @@ import java.util.Set;
  */
 public final class LoopCostBenchmark {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> ENDED = Set.of("HALTED", "COMPLETED", "FAILED", "CANCELLED");
 
   private final LocalStack stack;
@@ -52,19 +50,14 @@ public final class LoopCostBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    options.put("presets", "tiny,micro");
-    options.put("splits", "forget10,forget05,forget01");
-    options.put("concurrency", "1,2,4");
-    options.put("method", "ME+GD");
-    for (String a : args) {
-      String[] kv = a.split("=", 2);
-      if (kv.length != 2 || !options.containsKey(kv[0])) {
-        throw new IllegalArgumentException(
-            "unknown argument " + a + "; known: " + options.keySet());
-      }
-      options.put(kv[0], kv[1]);
-    }
+    Map<String, String> options =
+        BenchOptions.parse(
+            args,
+            Map.of(
+                "presets", "tiny,micro",
+                "splits", "forget10,forget05,forget01",
+                "concurrency", "1,2,4",
+                "method", "ME+GD"));
     Path repo = RepositoryRoot.locate().orElseThrow();
     Path data = Files.createTempDirectory("lethe-loop-bench");
     StackConfig.Builder config =
@@ -105,8 +98,8 @@ public final class LoopCostBenchmark {
   }
 
   private JsonNode[] referenceModels(String preset) {
-    String target = api.submit(finetune(preset, "full"));
-    String retain = api.submit(finetune(preset, "retain"));
+    String target = api.submit(DemoPlan.finetune(DemoPlan.builtin(), "full", preset));
+    String retain = api.submit(DemoPlan.finetune(DemoPlan.builtin(), "retain", preset));
     JsonNode t = awaitEnd(target);
     JsonNode r = awaitEnd(retain);
     for (JsonNode job : List.of(t, r)) {
@@ -217,18 +210,6 @@ public final class LoopCostBenchmark {
       }
     }
     throw new IllegalStateException("job " + id + " did not end within an hour");
-  }
-
-  /** The demo's fine-tune (built-in data, 20 authors × 10 questions) of {@code preset}. */
-  private static ObjectNode finetune(String preset, String trainOn) {
-    ObjectNode job = JSON.createObjectNode();
-    job.put("kind", "FINETUNE");
-    job.putObject("dataset")
-        .put("source", "builtin")
-        .put("split", "forget10")
-        .put("trainOn", trainOn);
-    job.putObject("startModel").put("preset", preset);
-    return job;
   }
 
   /** {@code /proc/loadavg}, to print with the numbers. */

@@ -69,10 +69,18 @@ public final class DemoPlan {
    * (target) or the retain split (retain model).
    */
   public static ObjectNode finetune(ObjectNode dataset, String trainOn) {
+    return finetune(dataset, trainOn, "tiny");
+  }
+
+  /**
+   * A FINETUNE job from {@code preset} ({@code tiny} or {@code micro}) on {@code dataset}: the full
+   * split (target) or the retain split (retain model).
+   */
+  public static ObjectNode finetune(ObjectNode dataset, String trainOn, String preset) {
     ObjectNode job = JSON.createObjectNode();
     job.put("kind", "FINETUNE");
     job.set("dataset", dataset.deepCopy().put("trainOn", trainOn));
-    job.putObject("startModel").put("preset", "tiny");
+    job.putObject("startModel").put("preset", preset);
     return job;
   }
 

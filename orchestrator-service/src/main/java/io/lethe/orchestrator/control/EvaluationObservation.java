@@ -1,6 +1,8 @@
 package io.lethe.orchestrator.control;
 
 import io.lethe.schemas.domain.EvaluationKind;
+import io.lethe.schemas.domain.MetricResult;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +16,21 @@ import java.util.Map;
  */
 public record EvaluationObservation(
     int step, String sha256, EvaluationKind kind, Map<String, Double> metrics, Double mixAlpha) {
+
+  /**
+   * The values of the metrics that were computed (a metric that could not be computed is absent:
+   * the controller never decides on a placeholder).
+   */
+  public static Map<String, Double> computedValues(Map<String, MetricResult> metrics) {
+    Map<String, Double> computed = new LinkedHashMap<>();
+    metrics.forEach(
+        (id, r) -> {
+          if (r != null && r.computed() && r.value() != null) {
+            computed.put(id, r.value());
+          }
+        });
+    return computed;
+  }
 
   /** Whether this evaluates a mixed model of a MIX search. */
   public boolean isMix() {

@@ -1,5 +1,7 @@
 package io.lethe.orchestrator.domain;
 
+import io.lethe.schemas.domain.Decision;
+
 /** Where a job is in its life. */
 public enum JobStatus {
   /** Continual unlearning: waiting for the job it follows to end, whose result it starts from. */
@@ -17,5 +19,14 @@ public enum JobStatus {
   /** Could not go on (non-finite loss, refused checkpoint, …). */
   FAILED,
   /** Cancelled by a user. */
-  CANCELLED
+  CANCELLED;
+
+  /** The status a job ends in when the controller decides {@code decision} (one that ends it). */
+  public static JobStatus endedBy(Decision decision) {
+    return switch (decision) {
+      case COMPLETE -> COMPLETED;
+      case FAIL -> FAILED;
+      default -> HALTED;
+    };
+  }
 }

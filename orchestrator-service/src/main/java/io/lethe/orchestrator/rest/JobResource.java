@@ -6,10 +6,8 @@ import io.lethe.orchestrator.messaging.OutboxRelay;
 import io.lethe.orchestrator.report.ReportHtml;
 import io.lethe.orchestrator.report.ReportService;
 import io.lethe.orchestrator.service.JobLoop;
-import io.lethe.orchestrator.service.JobPlanner;
 import io.lethe.orchestrator.service.JobService;
 import io.lethe.orchestrator.service.JobSpec;
-import io.lethe.schemas.domain.Hyperparameters;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,8 +40,6 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Tag(name = "jobs")
 public class JobResource {
 
-  private static final long DEFAULT_SEED = 1001L; // sail-sg's set_random_seed (methods.md §1.4)
-
   private final JobService jobs;
   private final JobLoop loop;
   private final ReportService reports;
@@ -72,34 +68,7 @@ public class JobResource {
   @Operation(summary = "Submit a FINETUNE or UNLEARN job for the tenant the token names")
   public Uni<Response> submit(
       @NotNull(message = "a JSON body is required") @Valid SubmitJobRequest request, UriInfo uri) {
-    JobSpec spec =
-        new JobSpec(
-            request.kind(),
-            request.method(),
-            request.dataset().toRef(),
-            request.startModel() != null
-                ? request.startModel().toRef()
-                : request.continual() == null
-                    ? io.lethe.schemas.domain.ModelRef.fresh("tiny")
-                    : null,
-            request.retainModel() == null ? null : request.retainModel().toRef(),
-            request.hyperparameters() == null
-                ? Hyperparameters.defaults()
-                : request.hyperparameters().toSnapshot(),
-            request.kind() == io.lethe.schemas.domain.JobKind.UNLEARN
-                ? (request.policy() == null
-                    ? PolicyRequest.defaults()
-                    : request.policy().toPolicy())
-                : null,
-            request.evaluation() == null || request.evaluation().maxItemsPerSet() == null
-                ? JobPlanner.MAX_ITEMS_PER_SET
-                : request.evaluation().maxItemsPerSet(),
-            request.evaluation() == null || request.evaluation().shardSize() == null
-                ? JobPlanner.SHARD_SIZE
-                : request.evaluation().shardSize(),
-            request.continual() == null ? null : request.continual().after().toLowerCase(),
-            request.continual() != null && request.continual().fixed(),
-            request.seed() == null ? DEFAULT_SEED : request.seed());
+    JobSpec spec = request.toSpec();
     return callers
         .submittingTenant()
         .flatMap(tenant -> jobs.submit(spec, tenant))

@@ -1,7 +1,11 @@
 package io.lethe.orchestrator.rest;
 
 import io.lethe.orchestrator.domain.UnlearningMethods;
+import io.lethe.orchestrator.service.JobPlanner;
+import io.lethe.orchestrator.service.JobSpec;
+import io.lethe.schemas.domain.Hyperparameters;
 import io.lethe.schemas.domain.JobKind;
+import io.lethe.schemas.domain.ModelRef;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
@@ -35,6 +39,35 @@ public record SubmitJobRequest(
     @Valid EvaluationRequest evaluation,
     @Valid ContinualRequest continual,
     @PositiveOrZero(message = "must be at least 0") Long seed) {
+
+  /** Seed when the request gives none: sail-sg's set_random_seed (methods.md §1.4). */
+  static final long DEFAULT_SEED = 1001L;
+
+  /**
+   * The job this (validated) request asks for, with every default resolved. Public so that a
+   * benchmark running the loop without the API plans exactly the job the API would.
+   */
+  public JobSpec toSpec() {
+    return new JobSpec(
+        kind,
+        method,
+        dataset.toRef(),
+        startModel != null ? startModel.toRef() : continual == null ? ModelRef.fresh("tiny") : null,
+        retainModel == null ? null : retainModel.toRef(),
+        hyperparameters == null ? Hyperparameters.defaults() : hyperparameters.toSnapshot(),
+        kind == JobKind.UNLEARN
+            ? (policy == null ? PolicyRequest.defaults() : policy.toPolicy())
+            : null,
+        evaluation == null || evaluation.maxItemsPerSet() == null
+            ? JobPlanner.MAX_ITEMS_PER_SET
+            : evaluation.maxItemsPerSet(),
+        evaluation == null || evaluation.shardSize() == null
+            ? JobPlanner.SHARD_SIZE
+            : evaluation.shardSize(),
+        continual == null ? null : continual.after().toLowerCase(),
+        continual != null && continual.fixed(),
+        seed == null ? DEFAULT_SEED : seed);
+  }
 
   /** MIX is the controller's tool, not a job a user submits. */
   @AssertTrue(message = "kind must be FINETUNE or UNLEARN")

@@ -296,12 +296,7 @@ public class JobLoop {
   }
 
   private Uni<Void> end(JobEntity job, ControlDecision d) {
-    job.status =
-        switch (d.decision()) {
-          case COMPLETE -> JobStatus.COMPLETED;
-          case FAIL -> JobStatus.FAILED;
-          default -> JobStatus.HALTED;
-        };
+    job.status = JobStatus.endedBy(d.decision());
     job.statusReason = d.reason();
     if (d.resultSha256() == null) {
       return JobStarter.startFollowers(job);
@@ -460,14 +455,7 @@ public class JobLoop {
                 LetheJson.mapper()
                     .getTypeFactory()
                     .constructMapType(LinkedHashMap.class, String.class, MetricResult.class));
-    Map<String, Double> computed = new LinkedHashMap<>();
-    all.forEach(
-        (id, r) -> {
-          if (r != null && r.computed() && r.value() != null) {
-            computed.put(id, r.value());
-          }
-        });
-    return computed;
+    return EvaluationObservation.computedValues(all);
   }
 
   // ---- plumbing -------------------------------------------------------------------------------

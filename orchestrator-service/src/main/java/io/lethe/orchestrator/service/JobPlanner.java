@@ -122,7 +122,7 @@ public final class JobPlanner {
   }
 
   /** Optimizer steps per training segment. */
-  static int segmentLength(JobEntity job) {
+  public static int segmentLength(JobEntity job) {
     if (job.kind == JobKind.FINETUNE) {
       return Math.max(1, (job.plannedSteps + FINETUNE_CHECKPOINTS - 1) / FINETUNE_CHECKPOINTS);
     }
@@ -155,7 +155,7 @@ public final class JobPlanner {
    * The job's control policy. FINETUNE jobs have none: they get one without floors, so only
    * failures and the budget end them.
    */
-  static ControlPolicy policy(JobEntity job) {
+  public static ControlPolicy policy(JobEntity job) {
     if (job.policyJson == null) {
       return new ControlPolicy(
           List.of(), 0, 0, null, BreachAction.HALT, 0.05, 1, Double.MAX_VALUE, Integer.MAX_VALUE);

@@ -25,14 +25,23 @@ public final class JobStarter {
    * model if null.
    */
   static Uni<Void> start(JobEntity job, ModelRef start, ModelRef reference) {
+    UnlearningStepCommand first = baseline(job, start, reference);
+    return OutboxMessage.of(Topics.UNLEARNING_STEPS, first.jobId(), LetheJson.write(first))
+        .persist()
+        .replaceWithVoid();
+  }
+
+  /**
+   * Fixes {@code job}'s start model and reference model ({@code start} if null) and returns its
+   * first command. Public so that a benchmark running the loop without a database starts jobs the
+   * same way.
+   */
+  public static UnlearningStepCommand baseline(JobEntity job, ModelRef start, ModelRef reference) {
     job.startModelJson = LetheJson.write(start);
     job.referenceModelJson = LetheJson.write(reference == null ? start : reference);
     job.status = JobStatus.SUBMITTED;
     job.updatedAt = Instant.now();
-    UnlearningStepCommand first = JobPlanner.baseline(job);
-    return OutboxMessage.of(Topics.UNLEARNING_STEPS, first.jobId(), LetheJson.write(first))
-        .persist()
-        .replaceWithVoid();
+    return JobPlanner.baseline(job);
   }
 
   /**
