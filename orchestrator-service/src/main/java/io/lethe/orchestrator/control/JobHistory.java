@@ -1,10 +1,18 @@
 package io.lethe.orchestrator.control;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything that happened to a job that the controller may base a decision on, in arrival order.
+ * Everything that happened to a job that the controller may base a decision on, in arrival order —
+ * except that the baseline (the evaluation of step 0) always comes first. The generator works on
+ * the shards of two checkpoints at once (the trainer runs ahead), so a short job's step-2
+ * evaluation can be complete before its step-0 one. Decided on arrival, the step-2 evaluation could
+ * only wait for the baseline; when the baseline then arrives, the decision due is the one about
+ * step 2, now measurable against it. Kept last, the baseline would be judged instead, the step
+ * budget would look unspent and the job would wait forever for an evaluation that never comes (seen
+ * in session 14's continual results run).
  *
  * @param checkpoints checkpoints published so far
  * @param evaluations evaluations received so far; the last one is the one being decided on
@@ -17,9 +25,28 @@ public record JobHistory(
     String failure,
     int plannedSteps) {
 
+  public JobHistory {
+    evaluations = baselineFirst(evaluations);
+  }
+
+  private static List<EvaluationObservation> baselineFirst(List<EvaluationObservation> arrived) {
+    List<EvaluationObservation> ordered = new ArrayList<>(arrived.size());
+    arrived.stream().filter(JobHistory::isBaseline).findFirst().ifPresent(ordered::add);
+    for (EvaluationObservation e : arrived) {
+      if (ordered.isEmpty() || e != ordered.get(0)) {
+        ordered.add(e);
+      }
+    }
+    return List.copyOf(ordered);
+  }
+
+  private static boolean isBaseline(EvaluationObservation e) {
+    return e.step() == 0 && !e.isMix();
+  }
+
   /** The evaluation of step 0 (the starting model), against which floors are measured. */
   public Optional<EvaluationObservation> baseline() {
-    return evaluations.stream().filter(e -> e.step() == 0 && !e.isMix()).findFirst();
+    return evaluations.stream().filter(JobHistory::isBaseline).findFirst();
   }
 
   /** The most recent evaluation. */

@@ -356,6 +356,23 @@ class ControllerTest {
   }
 
   @Test
+  void aBaselineArrivingAfterTheLastEvaluationEndsTheJobInsteadOfLeavingItWaiting() {
+    // session 14: a 2-step continual job's step-2 evaluation completed before its step-0 one
+    H h = history().ckpt(0).ckpt(2).full(2, 0.58);
+    h.planned = 2;
+    ControlDecision waiting = Controller.decide(h.build(), policy(BreachAction.HALT));
+    assertThat(waiting.decision()).isEqualTo(Decision.CONTINUE);
+    assertThat(waiting.reason()).contains("baseline");
+
+    JobHistory late = h.full(0, 0.60).build();
+    assertThat(late.latest()).map(EvaluationObservation::step).contains(2);
+    assertThat(late.baseline()).map(EvaluationObservation::step).contains(0);
+    ControlDecision d = Controller.decide(late, policy(BreachAction.HALT));
+    assertThat(d.decision()).isEqualTo(Decision.COMPLETE);
+    assertThat(d.reason()).contains("step budget");
+  }
+
+  @Test
   void aFloorOnAMetricTheBaselineLacksFailsTheJobInsteadOfPassingSilently() {
     ControlPolicy p =
         new ControlPolicy(
