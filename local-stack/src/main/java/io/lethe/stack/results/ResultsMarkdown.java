@@ -102,8 +102,7 @@ public final class ResultsMarkdown {
         info.cpu()
             + ", "
             + info.cores()
-            + " cores (numbers are bit-reproducible on this kind of CPU, not across kinds:"
-            + " docs/BENCHMARKS.md)");
+            + " cores (speeds differ between kinds of CPU: docs/BENCHMARKS.md)");
     md.append('\n');
     if (mixed) {
       Provenance.append(md, d);

@@ -17,8 +17,9 @@ import java.util.Locale;
  * @param cores available processors
  * @param dataset what the data was, in words
  * @param javaVersion the JVM's version
- * @param cpu the CPU the stack ran on ({@link #thisCpu()}): the same seeded run is bit-identical on
- *     one kind of CPU, not across kinds (docs/BENCHMARKS.md, "Two machines behind one kind")
+ * @param cpu the CPU the stack ran on ({@link #thisCpu()}): the project's "2 cores" have been more
+ *     than one kind of CPU, with different speeds and GEMM kernels (docs/BENCHMARKS.md, "Two
+ *     machines behind one kind"), so a result says where it was computed
  */
 public record RunInfo(
     String command,
