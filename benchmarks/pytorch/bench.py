@@ -38,6 +38,7 @@ os.environ.setdefault("OMP_NUM_THREADS", str(ARGS.threads))
 
 import torch  # noqa: E402
 
+from gemm import rate as gemm_rate  # noqa: E402
 from lethe_model import LlamaConfig, LlamaModel, TokenBatch, Trainer, generate  # noqa: E402
 
 
@@ -57,16 +58,8 @@ def nominal_peak():
 
 
 def measured_gemm(n=1024, runs=10):
-    """Median fp32 GEMM rate at n on this process's threads, as MachineStats.measuredGemmFlops does."""
-    a, b = torch.randn(n, n), torch.randn(n, n)
-    for _ in range(3):
-        torch.mm(a, b)
-    ts = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        torch.mm(a, b)
-        ts.append(time.perf_counter() - t0)
-    return 2.0 * n ** 3 / median(ts)
+    """Median fp32 GEMM rate (FLOP/s) at n on this process's threads, as MachineStats.measuredGemmFlops does."""
+    return gemm_rate(n, n, n, runs)[0] * 1e9
 
 
 def loadavg():

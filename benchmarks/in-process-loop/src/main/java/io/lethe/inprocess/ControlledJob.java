@@ -185,7 +185,8 @@ final class ControlledJob {
             evaluation.kind(),
             EvaluationObservation.computedValues(evaluation.metrics()),
             mixAlpha(evaluation.checkpointSha256())));
-    apply(evaluation.step(), Controller.decide(history(null), JobPlanner.policy(job)));
+    JobHistory h = history(null);
+    apply(h.decisionStep(evaluation.step()), Controller.decide(h, JobPlanner.policy(job)));
   }
 
   synchronized boolean ended() {

@@ -49,6 +49,16 @@ public record JobHistory(
     return evaluations.stream().filter(JobHistory::isBaseline).findFirst();
   }
 
+  /**
+   * The step a decision on this history is about: the latest evaluation's, which is not the
+   * arriving evaluation's when that one is a late baseline (see the class comment).
+   *
+   * @param arriving the step of the evaluation that triggered the decision (used if none is known)
+   */
+  public int decisionStep(int arriving) {
+    return latest().map(EvaluationObservation::step).orElse(arriving);
+  }
+
   /** The most recent evaluation. */
   public Optional<EvaluationObservation> latest() {
     return evaluations.isEmpty()

@@ -271,16 +271,11 @@ public class JobLoop {
       metrics.recordLatency(
           evaluation.kind, Duration.between(checkpoint.occurredAt, Instant.now()));
     }
-    // the decision is about the latest evaluation in the history, which is not this one when this
-    // one is a late baseline (JobHistory)
     return history(job, evaluation.id, null)
         .flatMap(
             h ->
                 apply(
-                    job,
-                    h.latest().map(EvaluationObservation::step).orElse(evaluation.step),
-                    mix,
-                    Controller.decide(h, policy(job))));
+                    job, h.decisionStep(evaluation.step), mix, Controller.decide(h, policy(job))));
   }
 
   // ---- decisions ------------------------------------------------------------------------------
